@@ -1,0 +1,60 @@
+// Verifies the bearer access token that the gateway forwards: signature (ES256 only), issuer, audience, type, revocation.
+import jwt from 'jsonwebtoken';
+import type { TokenDenylist } from './token-denylist';
+
+export type Role = 'ADMIN' | 'SELLER' | 'CLIENT';
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+export const REFRESH_TOKEN_TYPE = 'rt+jwt';
+export const TOKEN_ALGORITHM = 'ES256';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  /** Token id, so logout can revoke this very token. */
+  jti: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export type AuthResult = { viewer: Viewer; error?: undefined } | { viewer: null; error?: string };
+
+const roles = new Set<Role>(['ADMIN', 'SELLER', 'CLIENT']);
+
+export class AccessTokenVerifier {
+  constructor(
+    private readonly publicKey: string,
+    private readonly issuer: string,
+    private readonly audience: string,
+    private readonly denylist: TokenDenylist,
+  ) {}
+
+  /** No header is an anonymous request; a header with a bad token is an error the resolvers report. */
+  async verifyAuthorizationHeader(header: string | undefined): Promise<AuthResult> {
+    if (!header) return { viewer: null };
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) return { viewer: null, error: 'Authorization header must be "Bearer <token>"' };
+    return this.verify(match[1]);
+  }
+
+  async verify(token: string): Promise<AuthResult> {
+    let decoded: jwt.Jwt;
+    try {
+      decoded = jwt.verify(token, this.publicKey, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer: this.issuer,
+        audience: this.audience,
+        complete: true,
+      });
+    } catch (err) {
+      const expired = err instanceof jwt.TokenExpiredError;
+      return { viewer: null, error: expired ? 'Access token expired' : 'Invalid access token' };
+    }
+    const payload = decoded.payload as jwt.JwtPayload;
+    if (decoded.header.typ !== ACCESS_TOKEN_TYPE) return { viewer: null, error: 'Invalid access token' };
+    if (!payload.sub || !payload.jti || !payload.exp || !roles.has(payload.role)) {
+      return { viewer: null, error: 'Invalid access token' };
+    }
+    if (await this.denylist.has(payload.jti)) return { viewer: null, error: 'Access token revoked' };
+    return { viewer: { id: payload.sub, role: payload.role, jti: payload.jti, exp: payload.exp } };
+  }
+}

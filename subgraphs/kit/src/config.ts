@@ -1,0 +1,68 @@
+// Typed configuration read from the environment once at start-up; a bad or missing variable stops the service with its name.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Variables every subgraph reads. A service extends this with its own. */
+export const serviceConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL URL; absent means the embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Redis URL; absent means in-process pub/sub and in-memory stores. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only').default('espigon:'),
+  /** Local folder for the embedded database and development keys. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** ES256 public key (PEM) that verifies access tokens; generated into DATA_DIR outside production. */
+  JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  JWT_ISSUER: z.string().min(1).default('espigon-users'),
+  JWT_AUDIENCE: z.string().min(1).default('espigon-api'),
+  /** Seed demo data (idempotent) at start-up. */
+  SEED_DEMO_DATA: booleanString.default(false),
+  /** Hop count of trusted proxies in front of the service (Express "trust proxy"). */
+  TRUST_PROXY: z.string().default('loopback'),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** Variables that must be set in production (secrets never fall back to a default there). */
+const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PUBLIC_KEY'] as const;
+
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+  productionRequired: readonly string[] = [],
+): z.infer<S> {
+  // An empty variable means "not set", as in docker-compose files with `VAR=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.') || '(environment)';
+      const given = cleaned[name] === undefined ? 'missing' : 'invalid';
+      problems.push(`${name}: ${given} (${issue.message})`);
+    }
+  }
+  if (cleaned.NODE_ENV === 'production') {
+    for (const name of [...requiredInProduction, ...productionRequired]) {
+      if (!(name in schema.shape)) continue;
+      if (cleaned[name] === undefined) problems.push(`${name}: missing (required when NODE_ENV=production)`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return result.data as z.infer<S>;
+}

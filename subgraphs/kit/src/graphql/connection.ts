@@ -1,0 +1,101 @@
+// Relay cursor connections: PageInfo (shared by every subgraph), connection classes, opaque keyset cursors.
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadUserInputError } from '../errors';
+
+@Directive('@shareable')
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `class UserConnection extends ConnectionType('User', User) {}` gives UserConnection and UserEdge. */
+export function ConnectionType<T extends object>(name: string, nodeClass: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field(() => nodeClass)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  // never referenced itself, so never emitted: only the subclass appears in the schema
+  @ObjectType(`${name}ConnectionBase`)
+  abstract class ConnectionClass implements ConnectionShape<T> {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return first;
+}
+
+/** A cursor is the sort key of the last row seen plus its id, so pages never skip or repeat rows. */
+export function encodeCursor(values: readonly (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, expectedLength: number): (string | number | null)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === expectedLength &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new BadUserInputError('Invalid cursor', 'after');
+}
+
+export function toConnection<T, C extends ConnectionShape<T>>(
+  ConnectionClass: new () => C,
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  cursorOf: (row: T) => string,
+): C {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ node, cursor: cursorOf(node) }));
+  return Object.assign(new ConnectionClass(), {
+    edges,
+    totalCount,
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: rows.length > limit,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    }),
+  });
+}

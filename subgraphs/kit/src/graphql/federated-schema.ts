@@ -1,0 +1,43 @@
+// type-graphql classes -> federated subgraph schema; holds the one federation @link version of the supergraph.
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DateTimeScalar } from './date-time.scalar';
+
+export const FEDERATION_VERSION = 'v2.7';
+const federationImports = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
+
+export interface FederatedSchemaOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `{ TypeName: { __resolveReference } }` for the entities this subgraph owns. */
+  referenceResolvers?: GraphQLResolverMap<unknown>;
+}
+
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+    skipCheck: true, // a subgraph may have no Query of its own
+  });
+  const typeDefs = parse(`
+    extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(federationImports)})
+    ${printSchemaWithDirectives(schema)}
+  `);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/** The SDL a subgraph commits (schema.graphql): federation directives kept, unlike graphql's printSchema. */
+export function printFederatedSchema(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

@@ -1,0 +1,28 @@
+// What every resolver receives: request id and logger, a fresh entity-manager fork, the verified viewer.
+import type { EntityManager } from '../database/orm';
+import type { Logger } from '../logger';
+import type { Role, Viewer } from '../auth/access-token';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+export interface RequestContext {
+  requestId: string;
+  logger: Logger;
+  em: EntityManager;
+  viewer: Viewer | null;
+  /** Why a token that was sent was refused; anonymous requests have none. */
+  authError?: string;
+  clientIp: string;
+}
+
+/** The viewer, or UNAUTHENTICATED; with roles, FORBIDDEN unless the viewer has one of them. */
+export function requireViewer(ctx: RequestContext, roles?: readonly Role[]): Viewer {
+  if (!ctx.viewer) throw new UnauthenticatedError(ctx.authError ?? 'Authentication required');
+  if (roles && !roles.includes(ctx.viewer.role)) throw new ForbiddenError();
+  return ctx.viewer;
+}
+
+/** The viewer if any; a refused token is still an error, so a client never mistakes it for being logged out. */
+export function optionalViewer(ctx: RequestContext): Viewer | null {
+  if (ctx.authError) throw new UnauthenticatedError(ctx.authError);
+  return ctx.viewer;
+}

@@ -1,0 +1,155 @@
+// Brings a subgraph up from its definition: config, logger, database (real or embedded), Redis, auth, schema, server.
+import type { Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import { loadConfig, type ServiceConfig } from '../config';
+import { createLogger, type Logger } from '../logger';
+import { initORM, migrate, type EntityManager, type InitOrmOptions, type Orm } from '../database/orm';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { createRedis } from '../redis';
+import { createEventBus, type EventBus } from '../events/pubsub';
+import { AccessTokenVerifier } from '../auth/access-token';
+import { MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '../auth/token-denylist';
+import { resolvePublicKey } from '../auth/signing-keys';
+import type { RequestContext } from './request-context';
+import { startSubgraphServer, type ReadinessCheck, type RunningService } from './subgraph-server';
+import { join } from 'node:path';
+
+/** What a subgraph's own code receives once the common parts are up. */
+export interface SubgraphRuntime<Cfg extends ServiceConfig> {
+  config: Cfg;
+  logger: Logger;
+  orm: Orm;
+  /** Command connection when REDIS_URL is set (keys must use config.REDIS_KEY_PREFIX). */
+  redis?: Redis;
+  events: EventBus;
+  denylist: TokenDenylist;
+  verifier: AccessTokenVerifier;
+}
+
+export interface SubgraphDefinition<Cfg extends ServiceConfig, Ctx extends RequestContext, Services> {
+  name: string;
+  /** serviceConfigSchema extended with the subgraph's own variables. */
+  configSchema: z.ZodObject;
+  /** Variables this subgraph requires in production, beyond the common ones. */
+  productionRequired?: string[];
+  entities: InitOrmOptions['entities'];
+  migrations: InitOrmOptions['migrations'];
+  buildSchema(): Promise<GraphQLSchema>;
+  createServices(runtime: SubgraphRuntime<Cfg>): Promise<Services> | Services;
+  extendContext(base: RequestContext, services: Services, runtime: SubgraphRuntime<Cfg>): Ctx;
+  /** Idempotent demo data, run when SEED_DEMO_DATA is on. */
+  seed?(em: EntityManager, services: Services, runtime: SubgraphRuntime<Cfg>): Promise<void>;
+  routes?(app: Express, services: Services, runtime: SubgraphRuntime<Cfg>): void;
+  /** Background work (schedulers, relays) started after the server; returns its stopper. */
+  background?(services: Services, runtime: SubgraphRuntime<Cfg>): () => Promise<void>;
+  onQuery?: (sql: string) => void;
+}
+
+export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends RequestContext, Services>(
+  definition: SubgraphDefinition<Cfg, Ctx, Services>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService & { runtime: SubgraphRuntime<Cfg>; services: Services }> {
+  const config = loadConfig(definition.configSchema, env, definition.productionRequired) as Cfg;
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const stoppers: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    let clientUrl = config.DATABASE_URL;
+    if (!clientUrl) {
+      const embedded = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'pglite', definition.name) });
+      stoppers.push(() => embedded.stop());
+      clientUrl = embedded.url;
+      logger.info({ port: embedded.port }, 'no DATABASE_URL: using the embedded PGlite database');
+    }
+    const orm = await initORM({
+      clientUrl,
+      schema: definition.name,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger,
+      onQuery: definition.onQuery,
+    });
+    stoppers.push(() => orm.close());
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+
+    let redis: Redis | undefined;
+    const readiness: ReadinessCheck[] = [];
+    if (config.REDIS_URL) {
+      const client = createRedis(config.REDIS_URL, definition.name);
+      redis = client;
+      stoppers.push(() => client.quit());
+      readiness.push({ name: 'redis', check: () => client.ping() });
+    }
+    const events = createEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: definition.name });
+    stoppers.push(() => events.close());
+    const denylist: TokenDenylist = redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist();
+    const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);
+    const verifier = new AccessTokenVerifier(publicKey, config.JWT_ISSUER, config.JWT_AUDIENCE, denylist);
+    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, denylist, verifier };
+
+    const services = await definition.createServices(runtime);
+    if (config.SEED_DEMO_DATA && definition.seed) {
+      await definition.seed(orm.em.fork(), services, runtime);
+    }
+    const schema = await definition.buildSchema();
+    const server = await startSubgraphServer<Ctx>({
+      name: definition.name,
+      config,
+      logger,
+      schema,
+      orm,
+      verifier,
+      readiness,
+      extendContext: (base) => definition.extendContext(base, services, runtime),
+      routes: definition.routes ? (app) => definition.routes!(app, services, runtime) : undefined,
+    });
+    stoppers.push(() => server.stopHttp());
+    if (definition.background) stoppers.push(definition.background(services, runtime));
+
+    return {
+      name: definition.name,
+      url: server.url,
+      port: server.port,
+      runtime,
+      services,
+      stop: async () => {
+        logger.info('shutting down');
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Stops the service cleanly on SIGTERM/SIGINT; a second signal forces the exit. */
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'signal received, draining');
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireViewer } from '../../../../kit/src/server/request-context';
+import type { UsersContext } from '../../users.context';
+import { AuthPayload, RegisterInput } from './auth-payload.type';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Sign up as CLIENT or SELLER (ADMIN is refused)' })
+  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+    return ctx.services.auth.register(ctx.em, input, ctx.viewer);
+  }
+
+  @Mutation(() => AuthPayload)
+  login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: UsersContext,
+  ): Promise<AuthPayload> {
+    return ctx.services.auth.login(ctx.em, email, password, ctx.clientIp);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; reusing an old one revokes the whole session family' })
+  refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+    return ctx.services.auth.refresh(ctx.em, refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'The current access token stops working at once' })
+  logout(
+    @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
+    @Ctx() ctx: UsersContext,
+  ): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.em, requireViewer(ctx), refreshToken);
+  }
+}

@@ -1,0 +1,67 @@
+// Signs access tokens (at+jwt, 15 min at most) and refresh tokens (rt+jwt, another audience) with ES256.
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, TOKEN_ALGORITHM, type Role } from '../../../../kit/src/auth/access-token';
+
+export interface TokenSettings {
+  privateKey: string;
+  publicKey: string;
+  issuer: string;
+  audience: string;
+  refreshAudience: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+}
+
+export interface RefreshClaims {
+  userId: string;
+  tokenId: string;
+  familyId: string;
+}
+
+export class TokenIssuer {
+  constructor(readonly settings: TokenSettings) {}
+
+  signAccessToken(userId: string, role: Role): string {
+    return jwt.sign({ role }, this.settings.privateKey, {
+      algorithm: TOKEN_ALGORITHM,
+      header: { alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
+      subject: userId,
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+      expiresIn: this.settings.accessTtlSeconds,
+      jwtid: randomUUID(),
+    });
+  }
+
+  signRefreshToken(claims: RefreshClaims): string {
+    return jwt.sign({ fam: claims.familyId }, this.settings.privateKey, {
+      algorithm: TOKEN_ALGORITHM,
+      header: { alg: TOKEN_ALGORITHM, typ: REFRESH_TOKEN_TYPE },
+      subject: claims.userId,
+      issuer: this.settings.issuer,
+      audience: this.settings.refreshAudience,
+      expiresIn: this.settings.refreshTtlSeconds,
+      jwtid: claims.tokenId,
+    });
+  }
+
+  /** The claims of a well-formed, unexpired refresh token signed by us; null otherwise. */
+  verifyRefreshToken(token: string): RefreshClaims | null {
+    try {
+      const decoded = jwt.verify(token, this.settings.publicKey, {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer: this.settings.issuer,
+        audience: this.settings.refreshAudience,
+        complete: true,
+      });
+      const payload = decoded.payload as jwt.JwtPayload;
+      if (decoded.header.typ !== REFRESH_TOKEN_TYPE || !payload.sub || !payload.jti || typeof payload.fam !== 'string') {
+        return null;
+      }
+      return { userId: payload.sub, tokenId: payload.jti, familyId: payload.fam };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Role } from './role.enum';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A person with an account: client, seller or administrator' })
+@Entity({ tableName: 'user_account' })
+@Index({ properties: ['createdAt', 'id'] })
+export class User {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-case; unique. */
+  @Field(() => String)
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 255, hidden: true, lazy: false })
+  passwordHash!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role })
+  role!: Role;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 30, nullable: true })
+  phone: string | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  stallName: string | null = null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  pierSection: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,12 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../../kit/src/graphql/federated-schema';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { resolveUserReference } from './modules/user/user.reference';
+import { UserResolver } from './modules/user/user.resolver';
+
+export function buildUsersSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [UserResolver, AuthResolver],
+    referenceResolvers: { User: { __resolveReference: resolveUserReference } },
+  });
+}

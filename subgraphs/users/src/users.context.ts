@@ -1,0 +1,15 @@
+import type DataLoader from 'dataloader';
+import type { RequestContext } from '../../kit/src/server/request-context';
+import type { AuthService } from './modules/auth/auth.service';
+import type { User } from './modules/user/user.entity';
+import type { UserService } from './modules/user/user.service';
+
+export interface UsersServices {
+  auth: AuthService;
+  users: UserService;
+}
+
+export interface UsersContext extends RequestContext {
+  services: UsersServices;
+  loaders: { user: DataLoader<string, User | null> };
+}

@@ -1,0 +1,54 @@
+// The users subgraph: accounts, roles, seller profiles, sessions (tokens), the login brakes.
+import type { SubgraphDefinition } from '../../kit/src/server/start-subgraph';
+import { loadOrCreateDevelopmentKeys } from '../../kit/src/auth/signing-keys';
+import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './config';
+import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
+import { AuthService } from './modules/auth/auth.service';
+import { LoginRateLimiter } from './modules/auth/login-rate-limiter';
+import { PasswordHasher } from './modules/auth/password-hasher';
+import { RefreshToken } from './modules/auth/refresh-token.entity';
+import { TokenIssuer } from './modules/auth/token-issuer';
+import { createUserLoader } from './modules/user/user.loader';
+import { User } from './modules/user/user.entity';
+import { UserService } from './modules/user/user.service';
+import { buildUsersSchema } from './schema';
+import { seedDemoUsers } from './seed/demo-users.seed';
+import type { UsersContext, UsersServices } from './users.context';
+
+export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersServices & { hasher: PasswordHasher }> = {
+  name: 'users',
+  configSchema: usersConfigSchema,
+  productionRequired: usersProductionRequired,
+  entities: [User, RefreshToken],
+  migrations: [Migration20261123000000_users],
+  buildSchema: buildUsersSchema,
+  createServices: ({ config, redis, denylist }) => {
+    const keys =
+      config.JWT_PRIVATE_KEY && config.JWT_PUBLIC_KEY
+        ? { privateKey: config.JWT_PRIVATE_KEY, publicKey: config.JWT_PUBLIC_KEY }
+        : loadOrCreateDevelopmentKeys(config.DATA_DIR);
+    const tokens = new TokenIssuer({
+      ...keys,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      refreshAudience: config.JWT_REFRESH_AUDIENCE,
+      accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    });
+    const limiter = new LoginRateLimiter(
+      {
+        failuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
+        failuresPerHour: config.LOGIN_MAX_FAILURES_PER_HOUR,
+        attemptsPerIpPerMinute: config.LOGIN_MAX_ATTEMPTS_PER_IP_PER_MINUTE,
+      },
+      { redis, keyPrefix: config.REDIS_KEY_PREFIX },
+    );
+    const hasher = new PasswordHasher();
+    return { hasher, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
+  },
+  extendContext: (base, services) => ({ ...base, services, loaders: { user: createUserLoader(base.em) } }),
+  seed: async (em, services, { logger }) => {
+    const created = await seedDemoUsers(em, services.hasher);
+    if (created) logger.info({ created }, 'demo accounts seeded');
+  },
+};
