@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const gatewayConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The composed supergraph to serve (written by `npm run compose`). */
+  SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
+  /** Express "trust proxy": who may set X-Forwarded-For (the load balancer in front of the gateway). */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Allowed browser origins, comma-separated; empty means any origin (tokens travel in headers, not cookies). */
+  CORS_ORIGINS: z.string().default(''),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** SUBGRAPH_URL_USERS=http://users:4001/graphql overrides the routing_url composed into the supergraph. */
+export function subgraphUrlOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_URL_([A-Z0-9_]+)$/.exec(key);
+    if (match && value) overrides[match[1].toLowerCase()] = value;
+  }
+  return overrides;
+}

@@ -1,0 +1,126 @@
+// The public endpoint: one GraphQL API composed from the subgraphs, with operation limits and error masking.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { loadConfig } from '../../subgraphs/kit/src/config';
+import { maskError } from '../../subgraphs/kit/src/errors';
+import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
+import { gatewayLimits, operationLimitProtections } from '../../subgraphs/kit/src/graphql/armor';
+import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
+import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
+  const config = loadConfig(gatewayConfigSchema, env);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const production = config.NODE_ENV === 'production';
+  const overrides = subgraphUrlOverrides(env);
+  const subgraphUrls = new Map<string, string>();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => {
+      const target = overrides[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}`);
+      subgraphUrls.set(name, target);
+      // Node's fetch (undici) keeps connections to each subgraph alive and reuses them
+      return new ForwardingDataSource({ url: target, fetcher: fetch as never });
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+  const limits = operationLimitProtections(gatewayLimits(production));
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted);
+      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, error: formatted }, 'request failed');
+      return production ? masked : { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    },
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      [...subgraphUrls].map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ok' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = checks.length > 0 && checks.every(([, s]) => s === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.use('/graphql', (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && (origins.length === 0 || origins.includes(origin))) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        authorization: req.headers.authorization,
+        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
+  logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway ready');
+  return { url, port, logger, stop: () => apollo.stop() };
+}

@@ -1,0 +1,11 @@
+// Runs the gateway alone: `npm run start:gateway` (the subgraphs must be up at their routing URLs).
+import { startGateway } from './gateway-server';
+import { stopOnSignals } from '../../subgraphs/kit/src/server/start-subgraph';
+
+startGateway().then(
+  (gateway) => stopOnSignals(gateway.stop, gateway.logger),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,78 @@
+// `npm start`: the whole market in one process — every subgraph of supergraph.yaml, then the gateway.
+// With no DATABASE_URL it serves an embedded PGlite (kept in DATA_DIR) to all of them; with no REDIS_URL
+// they share in-process pub/sub and stores. Set both to run the same code on PostgreSQL and Redis.
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { startGateway, type RunningGateway } from '../gateway/src/gateway-server';
+import { createLogger } from '../subgraphs/kit/src/logger';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/kit/src/database/embedded-postgres';
+import { loadOrCreateDevelopmentKeys } from '../subgraphs/kit/src/auth/signing-keys';
+import { startSubgraph, stopOnSignals } from '../subgraphs/kit/src/server/start-subgraph';
+import type { RunningService } from '../subgraphs/kit/src/server/subgraph-server';
+import { subgraphDefinitions } from './subgraph-registry';
+import { readSupergraphConfig } from './supergraph-config';
+
+export interface RunningMarket {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Promise<RunningMarket> {
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', SEED_DEMO_DATA: 'true', DATA_DIR: '.data', ...baseEnv };
+  const logger = createLogger('market', env.LOG_LEVEL);
+  const started: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const service of started.reverse()) await service.stop();
+  };
+  try {
+    if (!env.DATABASE_URL) {
+      const embedded: EmbeddedPostgres = await startEmbeddedPostgres({
+        dataDir: join(env.DATA_DIR!, 'pglite', 'market'),
+        port: env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : 0,
+      });
+      started.push(embedded);
+      env.DATABASE_URL = embedded.url;
+      logger.info({ url: embedded.url, dataDir: join(env.DATA_DIR!, 'pglite', 'market') }, 'embedded PostgreSQL (PGlite) started');
+    }
+    if (env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY) {
+      const keys = loadOrCreateDevelopmentKeys(env.DATA_DIR!);
+      env.JWT_PUBLIC_KEY = keys.publicKey;
+      env.JWT_PRIVATE_KEY = keys.privateKey;
+    }
+    const ephemeral = env.SUBGRAPH_PORTS === 'auto';
+    const subgraphUrls: Record<string, string> = {};
+    for (const entry of readSupergraphConfig()) {
+      const definition = subgraphDefinitions[entry.name];
+      if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
+      const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
+      const service: RunningService = await startSubgraph(definition, { ...env, PORT: port });
+      started.push(service);
+      subgraphUrls[entry.name] = service.url;
+    }
+    const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: env.GATEWAY_PORT ?? '4000' };
+    for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_URL_${name.toUpperCase()}`] = url;
+    const gateway: RunningGateway = await startGateway(gatewayEnv);
+    started.push(gateway);
+    logger.info({ gateway: gateway.url, subgraphs: subgraphUrls }, 'market ready');
+    return { gatewayUrl: gateway.url, subgraphUrls, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  const startedAt = Date.now();
+  startMarket().then(
+    (market) => {
+      const logger = createLogger('market');
+      console.log(`\n  Espigón Marketplace is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${market.gatewayUrl}\n`);
+      stopOnSignals(market.stop, logger);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
