@@ -12,4 +12,6 @@ export interface UsersServices {
 export interface UsersContext extends RequestContext {
   services: UsersServices;
   loaders: { user: DataLoader<string, User | null> };
+  /** Accounts this request logged into (register/login/refresh): they see their own private fields. */
+  sessionUserIds: Set<string>;
 }

@@ -46,7 +46,7 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersS
     const hasher = new PasswordHasher();
     return { hasher, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: { user: createUserLoader(base.em) } }),
+  extendContext: (base, services) => ({ ...base, services, loaders: { user: createUserLoader(base.em) }, sessionUserIds: new Set() }),
   seed: async (em, services, { logger }) => {
     const created = await seedDemoUsers(em, services.hasher);
     if (created) logger.info({ created }, 'demo accounts seeded');

@@ -7,7 +7,7 @@ import { AuthPayload, RegisterInput } from './auth-payload.type';
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign up as CLIENT or SELLER (ADMIN is refused)' })
   register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return ctx.services.auth.register(ctx.em, input, ctx.viewer);
+    return this.session(ctx, ctx.services.auth.register(ctx.em, input, ctx.viewer));
   }
 
   @Mutation(() => AuthPayload)
@@ -16,12 +16,18 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.em, email, password, ctx.clientIp);
+    return this.session(ctx, ctx.services.auth.login(ctx.em, email, password, ctx.clientIp));
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; reusing an old one revokes the whole session family' })
   refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return ctx.services.auth.refresh(ctx.em, refreshToken);
+    return this.session(ctx, ctx.services.auth.refresh(ctx.em, refreshToken));
+  }
+
+  private async session(ctx: UsersContext, started: Promise<AuthPayload>): Promise<AuthPayload> {
+    const payload = await started;
+    ctx.sessionUserIds.add(payload.user.id);
+    return payload;
   }
 
   @Mutation(() => Boolean, { description: 'The current access token stops working at once' })

@@ -39,7 +39,8 @@ export class UserResolver {
   @FieldResolver(() => String)
   email(@Root() user: User, @Ctx() ctx: UsersContext): string {
     const viewer = ctx.viewer;
-    if (user.role === Role.SELLER || viewer?.id === user.id || viewer?.role === Role.ADMIN) return user.email;
+    const own = viewer?.id === user.id || ctx.sessionUserIds.has(user.id);
+    if (user.role === Role.SELLER || own || viewer?.role === Role.ADMIN) return user.email;
     throw new ForbiddenError("Only the account's owner and administrators see this email");
   }
 

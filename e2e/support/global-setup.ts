@@ -1,0 +1,40 @@
+// Starts the whole market once per test run, on a fresh database and Redis prefix, against real PostgreSQL and Redis.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnMarket, type ChildService } from './processes';
+import { createDatabase, redisUrl, uniqueName } from './test-resources';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __ESPIGON_MARKET__: ChildService | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const database = uniqueName('espigon_test');
+  const dataDir = mkdtempSync(join(tmpdir(), 'espigon-test-'));
+  const redisPrefix = `${database}:`;
+  // recorded first, so teardown cleans up even when start-up fails
+  Object.assign(process.env, { ESPIGON_TEST_DATABASE: database, ESPIGON_TEST_DATA_DIR: dataDir, ESPIGON_TEST_REDIS_PREFIX: redisPrefix });
+  const databaseUrl = await createDatabase(database);
+  const market = await spawnMarket(
+    {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl(),
+      REDIS_KEY_PREFIX: redisPrefix,
+      DATA_DIR: dataDir,
+      SEED_DEMO_DATA: 'true',
+      GATEWAY_PORT: '0',
+      SUBGRAPH_PORTS: 'auto',
+    },
+    join(dataDir, 'market.log'),
+  );
+  globalThis.__ESPIGON_MARKET__ = market;
+  Object.assign(process.env, {
+    ESPIGON_GATEWAY_URL: market.gatewayUrl,
+    ESPIGON_SUBGRAPH_URLS: JSON.stringify(market.subgraphUrls),
+    ESPIGON_TEST_DATABASE_URL: databaseUrl,
+  });
+}

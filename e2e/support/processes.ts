@@ -1,0 +1,65 @@
+// Starts the market (or the gateway alone) as a child process, the way an operator would, and waits until it is ready.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface ChildService {
+  child: ChildProcess;
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Spawns `entry` (a .ts file under the repo) and resolves once a log line with `readyMsg` appears. */
+export function spawnService(entry: string, env: NodeJS.ProcessEnv, readyMsg: string, logFile: string): Promise<ChildService> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: root,
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stderr!.pipe(log);
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${entry} was not ready within 90 s; see ${logFile}`));
+    }, 90_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      log.write(`${line}\n`);
+      if (!line.startsWith('{')) return;
+      try {
+        const entryLog = JSON.parse(line) as { msg?: string; gateway?: string; url?: string; subgraphs?: Record<string, string> };
+        if (entryLog.msg === readyMsg) {
+          clearTimeout(timer);
+          resolveReady({ child, gatewayUrl: entryLog.gateway ?? entryLog.url!, subgraphUrls: entryLog.subgraphs ?? {}, stop });
+        }
+      } catch {
+        // not a log line of ours
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with code ${code} before it was ready; see ${logFile}`));
+    });
+  });
+}
+
+export const spawnMarket = (env: NodeJS.ProcessEnv, logFile: string) =>
+  spawnService('scripts/start-market.ts', env, 'market ready', logFile);
+
+export const spawnGateway = (env: NodeJS.ProcessEnv, logFile: string) =>
+  spawnService('gateway/src/index.ts', env, 'gateway ready', logFile);
