@@ -1,0 +1,130 @@
+// The gateway's guards: operation limits, CSRF, landing page, and in production no introspection, no suggestions, masked errors.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { spawnGateway, type ChildService } from './support/processes';
+import { errorCode, execute, gatewayUrl } from './support/client';
+
+describe('operation limits (every environment)', () => {
+  it('rejects a query 20 levels deep with 400', async () => {
+    let selection = 'id';
+    for (let level = 1; level < 20; level++) selection = `n${level} { ${selection} }`;
+    const result = await execute(`{ me { ${selection} } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.map((e) => e.message).join('\n')).toMatch(/depth limit of \d+ exceeded, found 2\d/i);
+  });
+
+  it('rejects 100 aliases with 400, __typename included', async () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `t${i}: __typename`).join(' ');
+    const result = await execute(`{ ${aliases} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('accepts an ordinary query', async () => {
+    const result = await execute('{ me { id } }');
+    expect(result.status).toBe(200);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a GET query without a preflight header (CSRF prevention)', async () => {
+    const response = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  it('serves the Apollo Sandbox landing page in development', async () => {
+    const response = await fetch(gatewayUrl(), { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/embeddable-sandbox|sandbox/i);
+  });
+
+  it('answers health and readiness probes', async () => {
+    const base = new URL(gatewayUrl());
+    expect((await fetch(new URL('/health', base))).status).toBe(200);
+    const ready = await fetch(new URL('/ready', base));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+});
+
+describe('production gateway', () => {
+  let gateway: ChildService;
+  let brokenSubgraph: http.Server;
+  let prodUrl: string;
+
+  beforeAll(async () => {
+    // A subgraph that fails the way an unguarded one would: SQL, a file path and a stack in the error.
+    brokenSubgraph = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            data: null,
+            errors: [
+              {
+                message: 'relation "users.user_account" does not exist at /srv/subgraphs/users/src/modules/user/user.service.ts:42',
+                extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['error: select * from "users"."user_account"', '    at Parser.parseErrorMessage'] },
+              },
+            ],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => brokenSubgraph.listen(0, '127.0.0.1', resolve));
+    const port = (brokenSubgraph.address() as AddressInfo).port;
+    gateway = await spawnGateway(
+      {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SUBGRAPH_URL_USERS: `http://127.0.0.1:${port}/graphql`,
+      },
+      join(process.env.ESPIGON_TEST_DATA_DIR!, 'production-gateway.log'),
+    );
+    prodUrl = gateway.gatewayUrl;
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await new Promise((resolve) => brokenSubgraph?.close(resolve));
+  });
+
+  it('refuses introspection', async () => {
+    const result = await execute('{ __schema { types { name } } }', undefined, { url: prodUrl });
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0].message).toMatch(/introspection/i);
+  });
+
+  it('gives no field suggestion for a typo', async () => {
+    const result = await execute('{ mee }', undefined, { url: prodUrl });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].message).not.toMatch(/did you mean/i);
+    expect(result.errors?.[0].message).not.toMatch(/\bme\b/);
+  });
+
+  it('masks a subgraph error: no stack, service name, SQL or path reaches the client', async () => {
+    const result = await execute('{ me { id } }', undefined, { url: prodUrl });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const text = JSON.stringify(result);
+    for (const leak of ['stacktrace', 'serviceName', 'user_account', '/srv/', 'select']) expect(text).not.toContain(leak);
+  });
+
+  it('masks an unreachable subgraph the same way', async () => {
+    await new Promise((resolve) => brokenSubgraph.close(resolve));
+    brokenSubgraph.closeAllConnections();
+    const result = await execute('{ me { id } }', undefined, { url: prodUrl });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(result)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+
+  it('serves no landing page', async () => {
+    const response = await fetch(prodUrl, { headers: { accept: 'text/html' } });
+    expect(await response.text()).not.toMatch(/sandbox/i);
+  });
+});
