@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { spawnGateway, type ChildService } from './support/processes';
-import { errorCode, execute, gatewayUrl } from './support/client';
+import { execute, gatewayUrl } from './support/client';
 
 describe('operation limits (every environment)', () => {
   it('rejects a query 20 levels deep with 400', async () => {

@@ -1,0 +1,64 @@
+// Benchmarks for the README: start-up to first answer, memory of the running stack, latency of common operations.
+// `npm run bench` (embedded PGlite by default; set DATABASE_URL and REDIS_URL to measure on PostgreSQL and Redis).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LoginMutation, MeQuery } from '../e2e/operations/users.operations';
+import { ok } from '../e2e/support/client';
+import { spawnMarket } from '../e2e/support/processes';
+import { createDatabase, dropDatabase, deleteRedisKeys, uniqueName } from '../e2e/support/test-resources';
+import { demoAccounts } from '../subgraphs/kit/src/demo/demo-accounts';
+
+const rssMiB = (pid: number) => {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeMany(label: string, n: number, run: () => Promise<unknown>): Promise<string> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return `${label}: n=${n} p50=${percentile(samples, 50).toFixed(1)} ms p95=${percentile(samples, 95).toFixed(1)} ms`;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'espigon-bench-'));
+  const real = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+  const database = real ? uniqueName('espigon_bench') : undefined;
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: dataDir, GATEWAY_PORT: '0', SUBGRAPH_PORTS: 'auto', LOG_LEVEL: 'warn' };
+  if (real) Object.assign(env, { DATABASE_URL: await createDatabase(database!), REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `${database}:` });
+  const lines: string[] = [`mode: ${real ? 'PostgreSQL + Redis' : 'embedded PGlite, in-process pub/sub'}`];
+  try {
+    const started = performance.now();
+    const market = await spawnMarket({ ...env, LOG_LEVEL: 'info' }, join(dataDir, 'bench.log'));
+    const seller = demoAccounts.find((a) => a.role === 'SELLER')!;
+    const url = market.gatewayUrl;
+    const { login } = await ok(LoginMutation, { email: seller.email, password: seller.password }, { url });
+    lines.push(`start-up to first answer (fresh data folder, migrations + seed): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    lines.push(`memory of the running stack (RSS, one process): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
+    lines.push(await timeMany('query me (gateway -> users)', 300, () => ok(MeQuery, {}, { url, token: login.accessToken })));
+    lines.push(await timeMany('mutation login (argon2id verify)', 30, () => ok(LoginMutation, { email: seller.email, password: seller.password }, { url, ip: `2001:db8::${Math.random().toString(16).slice(2, 6)}` })));
+    lines.push(`memory after the runs (RSS): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
+    await market.stop();
+  } finally {
+    if (database) {
+      await dropDatabase(database);
+      await deleteRedisKeys(`${database}:`);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,6 +1,0 @@
-import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../../../kit/src/graphql/connection';
-import { Product } from './product.entity';
-
-@ObjectType()
-export class ProductConnection extends ConnectionType('Product', Product) {}

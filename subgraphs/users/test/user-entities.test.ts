@@ -1,0 +1,35 @@
+// The users subgraph resolves User references for the gateway (_entities), batched through one loader.
+import { demoAccounts } from '../../kit/src/demo/demo-accounts';
+import { execute } from '../../../e2e/support/client';
+
+const usersUrl = () => (JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>).users;
+
+describe('User entity', () => {
+  it('resolves references by id, null for an unknown one', async () => {
+    const [admin, seller] = demoAccounts;
+    const result = await execute<{ _entities: ({ id: string; name: string; sellerProfile: { stallName: string } | null } | null)[] }, unknown>(
+      `query ($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on User { id name sellerProfile { stallName } } }
+      }`,
+      {
+        representations: [
+          { __typename: 'User', id: seller.id },
+          { __typename: 'User', id: '00000000-0000-4000-8000-000000000000' },
+          { __typename: 'User', id: admin.id },
+        ],
+      },
+      { url: usersUrl() },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { id: seller.id, name: seller.name, sellerProfile: { stallName: seller.stallName } },
+      null,
+      { id: admin.id, name: admin.name, sellerProfile: null },
+    ]);
+  });
+
+  it('publishes its SDL with federation directives', async () => {
+    const result = await execute<{ _service: { sdl: string } }, unknown>('{ _service { sdl } }', undefined, { url: usersUrl() });
+    expect(result.data?._service.sdl).toMatch(/type User\s+@key\(fields: "id"\)/);
+  });
+});
