@@ -14,6 +14,7 @@ import { loadConfig } from '../../subgraphs/kit/src/config';
 import { maskError } from '../../subgraphs/kit/src/errors';
 import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
 import { gatewayLimits, operationLimitProtections } from '../../subgraphs/kit/src/graphql/armor';
+import { requestLogPlugin } from '../../subgraphs/kit/src/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
 
@@ -58,6 +59,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      requestLogPlugin<GatewayContext>(logger, (ctx) => ctx?.requestId),
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

@@ -15,6 +15,7 @@ import type { AccessTokenVerifier } from '../auth/access-token';
 import type { RequestContext } from './request-context';
 import { maskError, publicErrorCodes } from '../errors';
 import { operationLimitProtections, subgraphLimits } from '../graphql/armor';
+import { requestLogPlugin } from './request-log.plugin';
 
 export interface ReadinessCheck {
   name: string;
@@ -67,6 +68,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
       ApolloServerPluginInlineTraceDisabled(), // no usage reporting: traces would only cost time
       ...(limits.plugins as ApolloServerPlugin<Ctx>[]),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      requestLogPlugin<Ctx>(logger, (ctx) => ctx?.requestId),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => {
