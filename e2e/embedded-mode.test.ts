@@ -30,7 +30,7 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     await ok(RegisterMutation, { input: { email, password, name: 'Marta Embebida', role: 'CLIENT' } }, { url });
     const first = await ok(LoginMutation, { email, password }, { url });
     expect((await ok(MeQuery, {}, { url, token: first.login.accessToken })).me?.name).toBe('Marta Embebida');
-    await market.stop();
+    expect(await market.stop()).toBe(0); // drained and closed cleanly on SIGTERM
 
     market = await spawnMarket(env, join(dataDir, 'second-run.log'));
     const again = await ok(LoginMutation, { email, password }, { url: market.gatewayUrl });

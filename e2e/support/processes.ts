@@ -10,7 +10,8 @@ export interface ChildService {
   child: ChildProcess;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
-  stop(): Promise<void>;
+  /** SIGTERM, then waits; resolves with the exit code (null when it had to be killed). */
+  stop(): Promise<number | null>;
 }
 
 /** Spawns `entry` (a .ts file under the repo) and resolves once a log line with `readyMsg` appears. */
@@ -23,12 +24,12 @@ export function spawnService(entry: string, env: NodeJS.ProcessEnv, readyMsg: st
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stderr!.pipe(log);
   const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
+    new Promise<number | null>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
       const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
+      child.once('exit', (code) => {
         clearTimeout(force);
-        done();
+        done(code);
       });
       child.kill('SIGTERM');
     });

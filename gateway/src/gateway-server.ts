@@ -54,6 +54,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // the process's own handler drains every service in order
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     plugins: [

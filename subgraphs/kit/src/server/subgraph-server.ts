@@ -61,6 +61,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // the process's own handler drains every service in order
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     plugins: [
