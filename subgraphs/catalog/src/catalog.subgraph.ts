@@ -1,0 +1,61 @@
+// The catalog subgraph: categories, products and their search, stock, and the reservations orders hold.
+import type { SubgraphDefinition } from '../../kit/src/server/start-subgraph';
+import { resolveInternalServiceToken } from '../../kit/src/auth/internal-credential';
+import { OutboxEvent } from '../../kit/src/events/outbox.entity';
+import { OutboxRelay } from '../../kit/src/events/outbox-relay';
+import { catalogConfigSchema, catalogProductionRequired, type CatalogConfig } from './config';
+import { createCatalogLoaders, type CatalogContext, type CatalogServices } from './catalog.context';
+import { Migration20261123100000_catalog } from './migrations/Migration20261123100000_catalog';
+import { Category } from './modules/category/category.entity';
+import { CategoryService } from './modules/category/category.service';
+import { Subcategory } from './modules/category/subcategory.entity';
+import { InventoryAdjustment } from './modules/inventory/inventory-adjustment.entity';
+import { Inventory } from './modules/inventory/inventory.entity';
+import { InventoryService } from './modules/inventory/inventory.service';
+import { Product } from './modules/product/product.entity';
+import { ProductService } from './modules/product/product.service';
+import { ReservationController } from './modules/reservation/reservation.controller';
+import { Reservation } from './modules/reservation/reservation.entity';
+import { ReservationService } from './modules/reservation/reservation.service';
+import { buildCatalogSchema } from './schema';
+import { seedDemoCatalog } from './seed/demo-catalog.seed';
+
+export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, CatalogServices> = {
+  name: 'catalog',
+  configSchema: catalogConfigSchema,
+  productionRequired: catalogProductionRequired,
+  entities: [Category, Subcategory, Product, Inventory, InventoryAdjustment, Reservation, OutboxEvent],
+  migrations: [Migration20261123100000_catalog],
+  buildSchema: buildCatalogSchema,
+  createServices: ({ config, orm, events, logger }) => {
+    const outboxRelay = new OutboxRelay({
+      orm,
+      schema: 'catalog',
+      events,
+      logger: logger.child({ component: 'outbox-relay' }),
+      pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    });
+    const eventsRecorded = () => outboxRelay.wake();
+    const products = new ProductService();
+    return {
+      categories: new CategoryService(),
+      products,
+      inventory: new InventoryService(products, eventsRecorded),
+      reservations: new ReservationService(eventsRecorded),
+      outboxRelay,
+    };
+  },
+  extendContext: (base, services) => ({ ...base, services, loaders: createCatalogLoaders(base.em) }),
+  routes: (app, services, { config, orm, logger }) => {
+    const token = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
+    new ReservationController(services.reservations, orm, logger).mount(app, token);
+  },
+  background: ({ outboxRelay }) => {
+    outboxRelay.start();
+    return () => outboxRelay.stop();
+  },
+  seed: async (em, _services, { logger }) => {
+    const created = await seedDemoCatalog(em);
+    if (created.categories || created.products) logger.info(created, 'demo catalog seeded');
+  },
+};

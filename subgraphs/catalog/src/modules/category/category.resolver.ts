@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../../../../kit/src/server/request-context';
+import type { CatalogContext } from '../../catalog.context';
+import { Category } from './category.entity';
+import { Subcategory } from './subcategory.entity';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: 'Every category, by name' })
+  categories(@Ctx() ctx: CatalogContext): Promise<Category[]> {
+    return ctx.services.categories.list(ctx.em);
+  }
+
+  @FieldResolver(() => [Subcategory], { description: 'By name' })
+  subcategories(@Root() category: Category, @Ctx() ctx: CatalogContext): Promise<Subcategory[]> {
+    return ctx.loaders.subcategoriesByCategory.load(category.id);
+  }
+
+  @Mutation(() => Category, { description: 'ADMIN; the slug is made from the name and must be unique' })
+  createCategory(@Arg('name', () => String) name: string, @Ctx() ctx: CatalogContext): Promise<Category> {
+    requireViewer(ctx, ['ADMIN']);
+    return ctx.services.categories.createCategory(ctx.em, name);
+  }
+
+  @Mutation(() => Subcategory, { description: 'ADMIN; the slug is made from the name and must be unique' })
+  createSubcategory(
+    @Arg('categoryId', () => ID) categoryId: string,
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Subcategory> {
+    requireViewer(ctx, ['ADMIN']);
+    return ctx.services.categories.createSubcategory(ctx.em, categoryId, name);
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Products belong to a subcategory; `category` is resolved through a request-scoped loader. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A kind of product within a category, e.g. Atún aleta amarilla in Pescados' })
+@Entity({ tableName: 'subcategory' })
+export class Subcategory {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  // a plain id column (the migration declares the foreign key): nested fields go through loaders, never lazy ORM references
+  @Index()
+  @Property({ type: 'uuid' })
+  categoryId!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 60 })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 80, unique: true })
+  slug!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,35 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/**
+ * Stock of one product. Every change is a conditional UPDATE in SQL (see InventoryService and
+ * ReservationService); the CHECK (0 <= reserved <= on hand) is the backstop.
+ */
+@Directive('@key(fields: "productId")')
+@ObjectType({ description: 'Stock of one product, in its unit' })
+@Entity({ tableName: 'inventory' })
+export class Inventory {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  productId!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  quantityOnHand!: number;
+
+  @Field(() => Int, { description: 'Held for orders not yet paid or delivered' })
+  @Property({ type: 'integer' })
+  quantityReserved: number = 0;
+
+  @Field(() => Int, { description: 'At or below this available quantity the seller gets an alert' })
+  @Property({ type: 'integer' })
+  lowStockThreshold: number = 0;
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Int, { description: 'On hand minus reserved: what can still be ordered' })
+  get quantityAvailable(): number {
+    return this.quantityOnHand - this.quantityReserved;
+  }
+}

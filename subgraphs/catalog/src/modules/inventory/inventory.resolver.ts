@@ -1,0 +1,18 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { requireViewer } from '../../../../kit/src/server/request-context';
+import type { CatalogContext } from '../../catalog.context';
+import { Inventory } from './inventory.entity';
+
+@Resolver(() => Inventory)
+export class InventoryResolver {
+  @Mutation(() => Inventory, { description: 'The seller of the product (or an ADMIN) adds or removes stock; never below what is reserved' })
+  adjustInventory(
+    @Arg('productId', () => ID) productId: string,
+    @Arg('delta', () => Int, { description: 'Units to add (positive) or remove (negative)' }) delta: number,
+    @Arg('reason', () => String, { nullable: true, description: 'Kept in the stock ledger, e.g. "merma", "llegó la lancha"' })
+    reason: string | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Inventory> {
+    return ctx.services.inventory.adjust(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), productId, delta, reason);
+  }
+}

@@ -1,0 +1,67 @@
+// Manual stock changes by the seller, never below what orders hold; a fall to the low-stock threshold raises an alert.
+import { LockMode } from '@mikro-orm/core';
+import type { Viewer } from '../../../../kit/src/auth/access-token';
+import type { EntityManager } from '../../../../kit/src/database/orm';
+import { BadUserInputError } from '../../../../kit/src/errors';
+import { recordOutboxEvent } from '../../../../kit/src/events/outbox.entity';
+import type { ProductService } from '../product/product.service';
+import { adjustmentReason, stockDelta } from '../product/product-rules';
+import { InventoryAdjustment } from './inventory-adjustment.entity';
+import { Inventory } from './inventory.entity';
+import { INVENTORY_ALERT_TOPIC, lowStockAlertDue, type InventoryAlertPayload } from './low-stock-rule';
+
+export class InventoryService {
+  constructor(
+    private readonly products: ProductService,
+    /** Called after a commit that wrote events, so the outbox relay publishes them at once. */
+    private readonly eventsRecorded: () => void,
+  ) {}
+
+  async adjust(em: EntityManager, viewer: Viewer, productId: string, deltaInput: number, reasonInput?: string | null): Promise<Inventory> {
+    const delta = stockDelta(deltaInput);
+    const reason = adjustmentReason(reasonInput);
+    let alerted = false;
+    const inventory = await em.transactional(async (tx) => {
+      const product = await this.products.findManaged(tx, viewer, productId, 'productId');
+      // the row lock orders this change against concurrent reservations of the same product
+      const stock = await tx.findOneOrFail(Inventory, { productId: product.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (stock.quantityOnHand + delta < stock.quantityReserved) {
+        throw new BadUserInputError(
+          `Stock cannot go below what orders hold: ${stock.quantityReserved} reserved, ${stock.quantityOnHand} on hand`,
+          'delta',
+        );
+      }
+      const availableBefore = stock.quantityAvailable;
+      stock.quantityOnHand += delta;
+      tx.create(InventoryAdjustment, {
+        productId: product.id,
+        delta,
+        reason,
+        actorId: viewer.id,
+        quantityOnHandAfter: stock.quantityOnHand,
+      } as InventoryAdjustment);
+      alerted = recordAlertIfDue(tx, product.sellerId, stock, availableBefore);
+      return stock;
+    });
+    if (alerted) this.eventsRecorded();
+    return inventory;
+  }
+}
+
+/** Writes an inventory.alert into the outbox (same transaction as the change) when the rule says so. */
+export function recordAlertIfDue(
+  em: EntityManager,
+  sellerId: string,
+  stock: Pick<Inventory, 'productId' | 'quantityAvailable' | 'lowStockThreshold'>,
+  availableBefore: number,
+): boolean {
+  if (!lowStockAlertDue(availableBefore, stock.quantityAvailable, stock.lowStockThreshold)) return false;
+  const payload: InventoryAlertPayload = {
+    productId: stock.productId,
+    sellerId,
+    quantityAvailable: stock.quantityAvailable,
+    lowStockThreshold: stock.lowStockThreshold,
+  };
+  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload });
+  return true;
+}

@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../../../kit/src/graphql/connection';
+import { Product } from './product.entity';
+
+@ObjectType()
+export class ProductConnection extends ConnectionType('Product', Product) {}

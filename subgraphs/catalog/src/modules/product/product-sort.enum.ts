@@ -1,0 +1,18 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum ProductSort {
+  NEWEST = 'NEWEST',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+  NAME = 'NAME',
+}
+
+registerEnumType(ProductSort, {
+  name: 'ProductSort',
+  valuesConfig: {
+    NEWEST: { description: 'Latest listings first (the default)' },
+    PRICE_ASC: { description: 'Cheapest first' },
+    PRICE_DESC: { description: 'Most expensive first' },
+    NAME: { description: 'Alphabetical, accents ignored' },
+  },
+});

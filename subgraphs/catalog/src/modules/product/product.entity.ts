@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Unit } from './unit.enum';
+
+/**
+ * A seller's listing. `sellerId` points at the users subgraph's User (resolved by federation). The table
+ * also has two generated columns the ORM never writes: `search` (Spanish tsvector) and `name_key` (sort key).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A listing of the day's catch (or a prepared product) by one seller" })
+@Entity({ tableName: 'product' })
+export class Product {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @Property({ type: 'uuid' })
+  sellerId!: string;
+
+  @Index()
+  @Property({ type: 'uuid' })
+  subcategoryId!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 2000, nullable: true })
+  description: string | null = null;
+
+  @Field(() => Int, { description: 'Price of one unit, in US cents' })
+  @Property({ type: 'integer' })
+  priceCents!: number;
+
+  @Field(() => Unit)
+  @Enum({ items: () => Unit })
+  unit!: Unit;
+
+  @Field(() => [String], { description: 'http(s) URLs of photos' })
+  @Property({ type: 'text[]' })
+  imageUrls: string[] = [];
+
+  @Field(() => Date, { nullable: true, description: 'When the catch was landed, if the seller says' })
+  @Property({ type: 'datetime', nullable: true })
+  caughtAt: Date | null = null;
+
+  @Field(() => Boolean, { description: 'Unlisted products are hidden from browsing (their owner and admins still see them)' })
+  @Property({ type: 'boolean' })
+  listed: boolean = true;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  /** Soft delete: kept so past orders still resolve the product they point at. */
+  @Property({ type: 'datetime', nullable: true })
+  deletedAt: Date | null = null;
+}

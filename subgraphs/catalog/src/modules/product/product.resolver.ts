@@ -1,0 +1,74 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isUuid } from '../../../../kit/src/database/uuid';
+import { optionalViewer, requireViewer } from '../../../../kit/src/server/request-context';
+import type { CatalogContext } from '../../catalog.context';
+import { Subcategory } from '../category/subcategory.entity';
+import { Inventory } from '../inventory/inventory.entity';
+import { User } from '../user/user.stub';
+import { canView } from './product-access';
+import { ProductConnection } from './product-connection.type';
+import { ProductSort } from './product-sort.enum';
+import { Product } from './product.entity';
+import { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'null when it does not exist, is deleted, or is unlisted and not yours' })
+  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Product | null> {
+    const viewer = optionalViewer(ctx);
+    const product = isUuid(id) ? await ctx.loaders.product.load(id.toLowerCase()) : null;
+    return product && canView(product, viewer) ? product : null;
+  }
+
+  @Query(() => ProductConnection, { description: 'Browse and search the catalog; newest first unless sorted otherwise' })
+  products(
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg('sort', () => ProductSort, { nullable: true }) sort: ProductSort | null,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 100; default 20' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<ProductConnection> {
+    return ctx.services.products.list(ctx.em, optionalViewer(ctx), { filter, sort, first, after });
+  }
+
+  @Mutation(() => Product, { description: "SELLER: list a product of one's own" })
+  createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: CatalogContext): Promise<Product> {
+    return ctx.services.products.create(ctx.em, requireViewer(ctx, ['SELLER']), input);
+  }
+
+  @Mutation(() => Product, { description: 'The seller of the product, or an ADMIN' })
+  updateProduct(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Product> {
+    return ctx.services.products.update(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Soft delete, by the seller of the product or an ADMIN' })
+  deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<boolean> {
+    return ctx.services.products.delete(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), id);
+  }
+
+  @FieldResolver(() => Subcategory)
+  async subcategory(@Root() product: Product, @Ctx() ctx: CatalogContext): Promise<Subcategory> {
+    return (await ctx.loaders.subcategory.load(product.subcategoryId))!; // foreign key: always there
+  }
+
+  @FieldResolver(() => User, { description: 'Resolved by the users subgraph' })
+  seller(@Root() product: Product): User {
+    return User.of(product.sellerId);
+  }
+
+  @FieldResolver(() => Inventory)
+  async inventory(@Root() product: Product, @Ctx() ctx: CatalogContext): Promise<Inventory> {
+    return (await ctx.loaders.inventory.load(product.id))!; // created with the product
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Listed, not deleted, and quantityAvailable > 0' })
+  async available(@Root() product: Product, @Ctx() ctx: CatalogContext): Promise<boolean> {
+    if (!product.listed || product.deletedAt) return false;
+    const inventory = await ctx.loaders.inventory.load(product.id);
+    return (inventory?.quantityAvailable ?? 0) > 0;
+  }
+}

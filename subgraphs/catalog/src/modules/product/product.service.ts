@@ -1,0 +1,124 @@
+// Products: browsing and search, and a seller's own listings (create, update, unlist, soft delete).
+import type { Viewer } from '../../../../kit/src/auth/access-token';
+import type { EntityManager } from '../../../../kit/src/database/orm';
+import { BadUserInputError, NotFoundError } from '../../../../kit/src/errors';
+import { pageSize, toConnection } from '../../../../kit/src/graphql/connection';
+import { Subcategory } from '../category/subcategory.entity';
+import { Inventory } from '../inventory/inventory.entity';
+import { assertCanManage } from './product-access';
+import { buildProductListQuery, productCursor, type SearchMode } from './product-list.query';
+import * as rules from './product-rules';
+import type { ProductSort } from './product-sort.enum';
+import { ProductConnection } from './product-connection.type';
+import { Product } from './product.entity';
+import type { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs';
+
+export interface ProductListArgs {
+  filter?: ProductFilter | null;
+  sort?: ProductSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+type ProductRow = Record<string, unknown> & { cursor_key: string | number };
+
+export class ProductService {
+  /**
+   * A page of products the viewer may browse, with the total matching the filter. A search that full
+   * text cannot match (a stemming miss, a typo) is retried by trigram similarity on the name.
+   */
+  async list(em: EntityManager, viewer: Viewer | null, args: ProductListArgs): Promise<ProductConnection> {
+    const limit = pageSize(args.first);
+    let page = await this.fetchPage(em, viewer, args, limit, 'fulltext');
+    if (page.searching && page.totalCount === 0) page = await this.fetchPage(em, viewer, args, limit, 'fuzzy');
+    const cursors = new Map(page.rows.map(({ product, cursorKey }) => [product, cursorKey]));
+    const sort = page.sort;
+    return toConnection(ProductConnection, page.rows.map((r) => r.product), limit, page.totalCount, (p) =>
+      productCursor(sort, cursors.get(p)!, p.id),
+    );
+  }
+
+  async create(em: EntityManager, seller: Viewer, input: CreateProductInput): Promise<Product> {
+    const fields = {
+      name: rules.productName(input.name),
+      description: rules.productDescription(input.description),
+      priceCents: rules.priceCents(input.priceCents),
+      unit: rules.unit(input.unit),
+      subcategoryId: rules.requireId(input.subcategoryId, 'subcategoryId'),
+      imageUrls: rules.imageUrls(input.imageUrls),
+      caughtAt: rules.caughtAt(input.caughtAt),
+    };
+    const quantityOnHand = rules.initialQuantity(input.quantityOnHand);
+    const lowStockThreshold = rules.lowStockThreshold(input.lowStockThreshold);
+    await this.assertSubcategoryExists(em, fields.subcategoryId);
+    return em.transactional(async (tx) => {
+      const product = tx.create(Product, { ...fields, sellerId: seller.id } as Product);
+      // inserted first: the inventory row's foreign key points at it (the ORM knows no relation to order them by)
+      await tx.flush();
+      tx.create(Inventory, { productId: product.id, quantityOnHand, lowStockThreshold } as Inventory);
+      return product;
+    });
+  }
+
+  async update(em: EntityManager, viewer: Viewer, id: string, input: UpdateProductInput): Promise<Product> {
+    const product = await this.findManaged(em, viewer, id);
+    const notNull = <T>(value: T | null, field: string): T => {
+      if (value === null) throw new BadUserInputError(`${field} cannot be null`, field);
+      return value;
+    };
+    if (input.name !== undefined) product.name = rules.productName(notNull(input.name, 'name'));
+    if (input.description !== undefined) product.description = rules.productDescription(input.description);
+    if (input.priceCents !== undefined) product.priceCents = rules.priceCents(notNull(input.priceCents, 'priceCents'));
+    if (input.unit !== undefined) product.unit = rules.unit(notNull(input.unit, 'unit'));
+    if (input.imageUrls !== undefined) product.imageUrls = rules.imageUrls(input.imageUrls);
+    if (input.caughtAt !== undefined) product.caughtAt = rules.caughtAt(input.caughtAt);
+    if (input.listed !== undefined) product.listed = notNull(input.listed, 'listed');
+    if (input.subcategoryId !== undefined) {
+      const subcategoryId = rules.requireId(notNull(input.subcategoryId, 'subcategoryId'), 'subcategoryId');
+      await this.assertSubcategoryExists(em, subcategoryId);
+      product.subcategoryId = subcategoryId;
+    }
+    if (input.lowStockThreshold !== undefined) {
+      const threshold = rules.lowStockThreshold(notNull(input.lowStockThreshold, 'lowStockThreshold'));
+      const inventory = await em.findOneOrFail(Inventory, { productId: product.id });
+      inventory.lowStockThreshold = threshold;
+    }
+    await em.flush();
+    return product;
+  }
+
+  /** Soft delete: the product leaves browsing for good, but orders that point at it still resolve it. */
+  async delete(em: EntityManager, viewer: Viewer, id: string): Promise<boolean> {
+    const product = await this.findManaged(em, viewer, id);
+    product.deletedAt = new Date();
+    await em.flush();
+    return true;
+  }
+
+  /** A product that is not deleted, which the viewer may change (else NOT_FOUND or FORBIDDEN). */
+  async findManaged(em: EntityManager, viewer: Viewer, idInput: string, field = 'id'): Promise<Product> {
+    const id = rules.requireId(idInput, field);
+    const product = await em.findOne(Product, { id, deletedAt: null });
+    if (!product) throw new NotFoundError('Product');
+    assertCanManage(product, viewer);
+    return product;
+  }
+
+  private async assertSubcategoryExists(em: EntityManager, id: string): Promise<void> {
+    if (!(await em.count(Subcategory, { id }))) throw new BadUserInputError('subcategoryId does not exist', 'subcategoryId');
+  }
+
+  private async fetchPage(em: EntityManager, viewer: Viewer | null, args: ProductListArgs, limit: number, mode: SearchMode) {
+    const query = buildProductListQuery({ filter: args.filter, sort: args.sort, after: args.after, fetch: limit + 1, viewer, mode });
+    const [rows, [{ total }]] = await Promise.all([
+      em.execute<ProductRow[]>(query.pageSql, query.pageParams),
+      em.execute<{ total: number }[]>(query.countSql, query.countParams),
+    ]);
+    return {
+      sort: query.sort,
+      searching: query.searching,
+      totalCount: total,
+      rows: rows.map(({ cursor_key, ...columns }) => ({ product: em.map(Product, columns), cursorKey: cursor_key })),
+    };
+  }
+}

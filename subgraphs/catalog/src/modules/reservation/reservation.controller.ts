@@ -1,0 +1,99 @@
+// Internal REST API for the orders subgraph: reserve, release, commit stock per order. Not served by the
+// gateway (it only forwards /graphql); every call must carry the internal service credential.
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { requireInternalCredential } from '../../../../kit/src/auth/internal-credential';
+import type { Orm } from '../../../../kit/src/database/orm';
+import { AppError, ErrorCode } from '../../../../kit/src/errors';
+import type { Logger } from '../../../../kit/src/logger';
+import type { ReservationService } from './reservation.service';
+
+export const RESERVATIONS_PATH = '/internal/reservations';
+
+/** Only the shape is checked here; the service's rules name the offending field. */
+const reserveBody = z.object({
+  orderId: z.string(),
+  lines: z.array(z.object({ productId: z.string(), quantity: z.number() })),
+});
+
+const statusByCode: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.OUT_OF_STOCK]: 409,
+};
+
+export class ReservationController {
+  constructor(
+    private readonly reservations: ReservationService,
+    private readonly orm: Orm,
+    private readonly logger: Logger,
+  ) {}
+
+  mount(app: Express, internalToken: string): void {
+    const router = express.Router();
+    router.use(requireInternalCredential(internalToken), express.json({ limit: '64kb' }));
+    router.post('/', (req, res) => this.reserve(req, res));
+    router.get('/:orderId', (req, res) => this.show(req, res));
+    router.post('/:orderId/release', (req, res) => this.release(req, res));
+    router.post('/:orderId/commit', (req, res) => this.commit(req, res));
+    router.use((_req, res) => {
+      res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'No such internal route' });
+    });
+    router.use(this.errorHandler);
+    app.use(RESERVATIONS_PATH, router);
+  }
+
+  /** 201 with the reservation; 200 with the same one when the order already holds it (a retry). */
+  private async reserve(req: Request, res: Response): Promise<void> {
+    const body = reserveBody.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'Body must be {"orderId": string, "lines": [{"productId": string, "quantity": number}]}',
+        fields: body.error.issues.map((i) => i.path.join('.')),
+      });
+      return;
+    }
+    const { created, reservation } = await this.reservations.reserve(this.em(), body.data.orderId, body.data.lines);
+    res.status(created ? 201 : 200).json(reservation);
+  }
+
+  private async show(req: Request, res: Response): Promise<void> {
+    const reservation = await this.reservations.find(this.em(), String(req.params.orderId));
+    if (!reservation) {
+      res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'Reservation not found' });
+      return;
+    }
+    res.json(reservation);
+  }
+
+  private async release(req: Request, res: Response): Promise<void> {
+    res.json(await this.reservations.release(this.em(), String(req.params.orderId)));
+  }
+
+  private async commit(req: Request, res: Response): Promise<void> {
+    res.json(await this.reservations.commit(this.em(), String(req.params.orderId)));
+  }
+
+  private em() {
+    return this.orm.em.fork();
+  }
+
+  /** Expected failures as JSON with their code (OUT_OF_STOCK carries the failed lines); never a stack. */
+  private readonly errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+    if (err instanceof AppError) {
+      const { code, ...details } = err.extensions as { code: string };
+      res.status(statusByCode[code] ?? 400).json({ code, message: err.message, ...details });
+      return;
+    }
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status < 500) {
+      // body-parser: malformed JSON (400), too large (413), unsupported charset (415)
+      res.status(status).json({ code: 'BAD_REQUEST', message: err.type === 'entity.parse.failed' ? 'Body is not valid JSON' : err.message });
+      return;
+    }
+    this.logger.error({ err }, 'internal reservations route failed');
+    res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
+  };
+}

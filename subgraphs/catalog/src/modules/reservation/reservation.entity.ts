@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ReservationStatus } from './reservation-status.enum';
+
+/** One line of an order's hold on stock; the orders subgraph owns the order (orderId is its id). */
+@Entity({ tableName: 'reservation' })
+@Unique({ properties: ['orderId', 'productId'] })
+export class Reservation {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  orderId!: string;
+
+  @Property({ type: 'uuid' })
+  productId!: string;
+
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Enum({ items: () => ReservationStatus })
+  status: ReservationStatus = ReservationStatus.RESERVED;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

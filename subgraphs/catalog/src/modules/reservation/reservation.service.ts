@@ -1,0 +1,210 @@
+// Stock held for orders (the orders subgraph calls it at checkout, payment, cancellation): all or nothing, idempotent per order.
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '../../../../kit/src/database/orm';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../../../kit/src/errors';
+import { recordAlertIfDue } from '../inventory/inventory.service';
+import { QUANTITY_MAX, requireId } from '../product/product-rules';
+import type { Unit } from '../product/unit.enum';
+import { OutOfStockError, type OutOfStockLine } from './reservation.errors';
+import { ReservationStatus } from './reservation-status.enum';
+import { Reservation } from './reservation.entity';
+
+export const RESERVATION_LINES_MAX = 100;
+
+export interface ReservationLineInput {
+  productId: string;
+  quantity: number;
+}
+
+export interface ReservationLineView {
+  productId: string;
+  quantity: number;
+  status: ReservationStatus;
+  /** Catalog data at the time of the call, so orders can split by seller and snapshot prices. */
+  sellerId: string;
+  name: string;
+  priceCents: number;
+  unit: Unit;
+}
+
+export interface ReservationView {
+  orderId: string;
+  status: ReservationStatus;
+  lines: ReservationLineView[];
+}
+
+interface ReservedRow {
+  quantity_on_hand: number;
+  quantity_reserved: number;
+  low_stock_threshold: number;
+  seller_id: string;
+}
+
+/** Validates the lines, merges repeated products, and sorts them by product id (the lock order). */
+export function normaliseReservationLines(lines: readonly ReservationLineInput[]): ReservationLineInput[] {
+  if (!lines.length) throw new BadUserInputError('lines must not be empty', 'lines');
+  if (lines.length > RESERVATION_LINES_MAX) throw new BadUserInputError(`lines may hold at most ${RESERVATION_LINES_MAX} entries`, 'lines');
+  const merged = new Map<string, number>();
+  lines.forEach((line, i) => {
+    const productId = requireId(line.productId, `lines[${i}].productId`);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > QUANTITY_MAX) {
+      throw new BadUserInputError(`lines[${i}].quantity must be a whole number between 1 and ${QUANTITY_MAX}`, `lines[${i}].quantity`);
+    }
+    merged.set(productId, (merged.get(productId) ?? 0) + line.quantity);
+  });
+  return [...merged]
+    .map(([productId, quantity]) => ({ productId, quantity }))
+    .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+}
+
+export class ReservationService {
+  constructor(private readonly eventsRecorded: () => void) {}
+
+  /**
+   * Holds stock for every line of an order, or for none (OUT_OF_STOCK naming the lines that failed).
+   * Each line is one conditional UPDATE (available >= quantity), taken in product-id order so concurrent
+   * checkouts never deadlock; the CHECK constraint on inventory is the backstop. Calling it again for
+   * the same order and lines changes nothing and returns the same reservation; other lines are a conflict.
+   */
+  async reserve(
+    em: EntityManager,
+    orderIdInput: string,
+    linesInput: readonly ReservationLineInput[],
+  ): Promise<{ created: boolean; reservation: ReservationView }> {
+    const orderId = requireId(orderIdInput, 'orderId');
+    const lines = normaliseReservationLines(linesInput);
+    let created = false;
+    let alerted = false;
+    try {
+      await em.transactional(async (tx) => {
+        const existing = await tx.find(Reservation, { orderId });
+        if (existing.length) {
+          assertSameLines(existing, lines);
+          return;
+        }
+        const failed: OutOfStockLine[] = [];
+        for (const line of lines) {
+          const [row] = await tx.execute<ReservedRow[]>(
+            `update "catalog"."inventory" i
+             set "quantity_reserved" = i."quantity_reserved" + ?, "updated_at" = now()
+             from "catalog"."product" p
+             where i."product_id" = ? and p."id" = i."product_id" and p."deleted_at" is null and p."listed"
+               and i."quantity_on_hand" - i."quantity_reserved" >= ?
+             returning i."quantity_on_hand", i."quantity_reserved", i."low_stock_threshold", p."seller_id"`,
+            [line.quantity, line.productId, line.quantity],
+          );
+          if (!row) {
+            failed.push({ productId: line.productId, requested: line.quantity, available: 0 });
+            continue;
+          }
+          const available = row.quantity_on_hand - row.quantity_reserved;
+          const stock = { productId: line.productId, quantityAvailable: available, lowStockThreshold: row.low_stock_threshold };
+          alerted = recordAlertIfDue(tx, row.seller_id, stock, available + line.quantity) || alerted;
+        }
+        if (failed.length) throw new OutOfStockError(await availableNow(tx, failed));
+        for (const line of lines) tx.create(Reservation, { orderId, ...line } as Reservation);
+        created = true;
+      });
+    } catch (err) {
+      // a concurrent call for the same order got there first (its rows hit the unique key): it is a retry
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      assertSameLines(await em.fork().find(Reservation, { orderId }), lines);
+      created = false;
+      alerted = false;
+    }
+    if (alerted) this.eventsRecorded();
+    return { created, reservation: (await this.find(em, orderId))! };
+  }
+
+  /** Gives the held stock back (cancelled or expired order). Releasing twice is a no-op; after commit it is a conflict. */
+  release(em: EntityManager, orderId: string): Promise<ReservationView> {
+    return this.transition(em, orderId, ReservationStatus.RELEASED, (r) => [
+      `update "catalog"."inventory" set "quantity_reserved" = "quantity_reserved" - ?, "updated_at" = now()
+       where "product_id" = ? and "quantity_reserved" >= ?`,
+      [r.quantity, r.productId, r.quantity],
+    ]);
+  }
+
+  /** Takes the held stock out for good (order paid or delivered): on hand and reserved both decrease. */
+  commit(em: EntityManager, orderId: string): Promise<ReservationView> {
+    return this.transition(em, orderId, ReservationStatus.COMMITTED, (r) => [
+      `update "catalog"."inventory" set "quantity_on_hand" = "quantity_on_hand" - ?, "quantity_reserved" = "quantity_reserved" - ?,
+       "updated_at" = now() where "product_id" = ? and "quantity_reserved" >= ?`,
+      [r.quantity, r.quantity, r.productId, r.quantity],
+    ]);
+  }
+
+  async find(em: EntityManager, orderIdInput: string): Promise<ReservationView | null> {
+    const orderId = requireId(orderIdInput, 'orderId');
+    const rows = await em.execute<
+      { product_id: string; quantity: number; status: ReservationStatus; seller_id: string; name: string; price_cents: number; unit: Unit }[]
+    >(
+      `select r."product_id", r."quantity", r."status", p."seller_id", p."name", p."price_cents", p."unit"
+       from "catalog"."reservation" r join "catalog"."product" p on p."id" = r."product_id"
+       where r."order_id" = ? order by r."product_id"`,
+      [orderId],
+    );
+    if (!rows.length) return null;
+    return {
+      orderId,
+      status: rows[0].status,
+      lines: rows.map((r) => ({
+        productId: r.product_id,
+        quantity: r.quantity,
+        status: r.status,
+        sellerId: r.seller_id,
+        name: r.name,
+        priceCents: r.price_cents,
+        unit: r.unit,
+      })),
+    };
+  }
+
+  private async transition(
+    em: EntityManager,
+    orderIdInput: string,
+    target: ReservationStatus.RELEASED | ReservationStatus.COMMITTED,
+    stockChange: (r: Reservation) => [string, unknown[]],
+  ): Promise<ReservationView> {
+    const orderId = requireId(orderIdInput, 'orderId');
+    await em.transactional(async (tx) => {
+      // locking the order's lines serialises a release racing a commit of the same order
+      const rows = await tx.find(
+        Reservation,
+        { orderId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { productId: 'asc' }, refresh: true },
+      );
+      if (!rows.length) throw new NotFoundError('Reservation');
+      const other = target === ReservationStatus.RELEASED ? ReservationStatus.COMMITTED : ReservationStatus.RELEASED;
+      if (rows.some((r) => r.status === other)) {
+        throw new ConflictError(`The reservation of this order is already ${other.toLowerCase()}`);
+      }
+      for (const row of rows.filter((r) => r.status === ReservationStatus.RESERVED)) {
+        const [sql, params] = stockChange(row);
+        const result = await tx.execute<{ affectedRows: number }>(sql, params, 'run');
+        // cannot happen while the CHECK and this service hold; if it does, nothing is changed
+        if (result.affectedRows !== 1) throw new Error(`inventory of ${row.productId} does not hold the reserved quantity`);
+        row.status = target;
+      }
+    });
+    return (await this.find(em, orderId))!;
+  }
+}
+
+function assertSameLines(existing: Reservation[], lines: ReservationLineInput[]): void {
+  const held = new Map(existing.map((r) => [r.productId, r.quantity]));
+  const same = held.size === lines.length && lines.every((l) => held.get(l.productId) === l.quantity);
+  if (!same) throw new ConflictError('This order already holds a reservation with other lines');
+}
+
+/** What each failed line could get now (0 for products that are deleted, unlisted or unknown). */
+async function availableNow(em: EntityManager, failed: OutOfStockLine[]): Promise<OutOfStockLine[]> {
+  const rows = await em.execute<{ product_id: string; available: number }[]>(
+    `select i."product_id", i."quantity_on_hand" - i."quantity_reserved" as "available"
+     from "catalog"."inventory" i join "catalog"."product" p on p."id" = i."product_id"
+     where i."product_id" in (?) and p."deleted_at" is null and p."listed"`,
+    [failed.map((l) => l.productId)],
+  );
+  const available = new Map(rows.map((r) => [r.product_id, r.available]));
+  return failed.map((l) => ({ ...l, available: available.get(l.productId) ?? 0 }));
+}

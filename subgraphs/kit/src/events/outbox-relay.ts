@@ -1,0 +1,185 @@
+// Publishes the outbox's pending events on the EventBus and marks them published; safe with several replicas.
+import type { Orm } from '../database/orm';
+import type { Logger } from '../logger';
+import type { EventBus } from './pubsub';
+import type { OutboxEnvelope } from './outbox.entity';
+
+export interface OutboxRelayOptions {
+  orm: Orm;
+  /** The subgraph's PostgreSQL schema, where its outbox_event table lives. */
+  schema: string;
+  events: EventBus;
+  logger: Logger;
+  /** How often pending events are looked for when nobody calls wake(). */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  /** A publish that takes longer counts as failed (Redis unreachable). */
+  publishTimeoutMs?: number;
+  /** Published events are kept this long, then deleted. */
+  retentionHours?: number;
+}
+
+interface PendingRow {
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  created_at: string | Date;
+  attempts: number;
+}
+
+/** Backoff before a failed event is tried again: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function outboxRetryDelayMs(attempts: number): number {
+  const exponent = Math.min(Math.max(attempts, 0), 20);
+  return Math.min(1000 * 2 ** exponent, 5 * 60_000);
+}
+
+export class OutboxRelay {
+  private readonly table: string;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly publishTimeoutMs: number;
+  private readonly retentionHours: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private failing = false;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.table = `"${options.schema}"."outbox_event"`;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.batchSize = options.batchSize ?? 100;
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
+    this.retentionHours = options.retentionHours ?? 72;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Ask for a pass now (after a commit that wrote events) instead of at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /**
+   * One pass: locks up to a batch of due events (rows other replicas hold are skipped), publishes them in
+   * order and marks them. The first failure stops the pass and pushes that event back with a backoff.
+   */
+  async relayOnce(): Promise<{ published: number; failed: boolean; more: boolean }> {
+    const em = this.options.orm.em.fork();
+    return em.transactional(async (tx) => {
+      const rows: PendingRow[] = await tx.execute(
+        `select "id", "topic", "payload", "created_at", "attempts" from ${this.table}
+         where "published_at" is null and "available_at" <= now()
+         order by "created_at", "id" limit ? for update skip locked`,
+        [this.batchSize],
+      );
+      const published: string[] = [];
+      let failure: { row: PendingRow; error: unknown } | null = null;
+      for (const row of rows) {
+        const envelope: OutboxEnvelope = {
+          eventId: row.id,
+          topic: row.topic,
+          occurredAt: new Date(row.created_at).toISOString(),
+          payload: row.payload,
+        };
+        try {
+          await withTimeout(this.options.events.publish(row.topic, envelope), this.publishTimeoutMs);
+          published.push(row.id);
+        } catch (error) {
+          failure = { row, error };
+          break;
+        }
+      }
+      if (published.length) {
+        await tx.execute(`update ${this.table} set "published_at" = now() where "id" in (?)`, [published]);
+      }
+      if (failure) {
+        const delaySeconds = outboxRetryDelayMs(failure.row.attempts) / 1000;
+        const message = failure.error instanceof Error ? failure.error.message : String(failure.error);
+        await tx.execute(
+          `update ${this.table} set "attempts" = "attempts" + 1, "last_error" = ?,
+           "available_at" = now() + make_interval(secs => ?) where "id" = ?`,
+          [message.slice(0, 500), delaySeconds, failure.row.id],
+        );
+      }
+      return { published: published.length, failed: failure !== null, more: rows.length === this.batchSize };
+    });
+  }
+
+  /** Deletes events published longer ago than the retention period. */
+  async deletePublished(): Promise<number> {
+    const em = this.options.orm.em.fork();
+    const result = await em.execute(
+      `delete from ${this.table} where "published_at" < now() - make_interval(hours => ?)`,
+      [this.retentionHours],
+      'run',
+    );
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+
+  private async run(): Promise<void> {
+    const { logger } = this.options;
+    while (this.running) {
+      this.woken = false;
+      let more = false;
+      try {
+        const result = await this.relayOnce();
+        more = result.more && !result.failed;
+        if (result.failed) {
+          if (!this.failing) logger.warn('outbox: publishing failed; pending events will be retried');
+          this.failing = true;
+        } else if (this.failing && result.published) {
+          logger.info('outbox: publishing recovered');
+          this.failing = false;
+        }
+        if (Date.now() - this.lastCleanup > 3600_000) {
+          this.lastCleanup = Date.now();
+          await this.deletePublished();
+        }
+      } catch (err) {
+        // database unreachable or shutting down: try again at the next poll
+        if (this.running) logger.warn({ err }, 'outbox relay pass failed');
+      }
+      if (!more && !this.woken && this.running) await this.sleep(this.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`publish timed out after ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
