@@ -9,6 +9,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -57,6 +58,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string) {
     super(ErrorCode.CONFLICT, message);
+  }
+}
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }
 export class TooManyRequestsError extends AppError {

@@ -1,11 +1,33 @@
 // Redis connections: each caller gets its own (a subscriber connection cannot issue commands).
 import { Redis } from 'ioredis';
+import type { Logger } from './logger';
 
-export function createRedis(url: string, name: string): Redis {
-  return new Redis(url, {
+export interface RedisOptions {
+  /**
+   * Commands fail at once while disconnected instead of queueing: for request paths (token denylist,
+   * rate limits), where a quick, typed refusal beats a request hanging until Redis returns.
+   */
+  failFast?: boolean;
+  logger?: Logger;
+}
+
+export function createRedis(url: string, name: string, options: RedisOptions = {}): Redis {
+  const client = new Redis(url, {
     connectionName: `espigon:${name}`,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
-    lazyConnect: false,
+    maxRetriesPerRequest: options.failFast ? 0 : 2,
+    enableOfflineQueue: !options.failFast,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
   });
+  // one line per outage, not one per reconnection attempt
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    options.logger?.warn({ err: { message: err.message }, connection: name }, 'Redis unreachable; reconnecting');
+  });
+  client.on('ready', () => {
+    if (down) options.logger?.info({ connection: name }, 'Redis reachable again');
+    down = false;
+  });
+  return client;
 }

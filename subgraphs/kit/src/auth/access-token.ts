@@ -16,7 +16,10 @@ export interface Viewer {
   exp: number;
 }
 
-export type AuthResult = { viewer: Viewer; error?: undefined } | { viewer: null; error?: string };
+export type AuthResult =
+  | { viewer: Viewer; error?: undefined; unavailable?: undefined }
+  /** unavailable: the token could not be checked (revocation store down); the client should retry, not log out. */
+  | { viewer: null; error?: string; unavailable?: boolean };
 
 const roles = new Set<Role>(['ADMIN', 'SELLER', 'CLIENT']);
 
@@ -54,7 +57,14 @@ export class AccessTokenVerifier {
     if (!payload.sub || !payload.jti || !payload.exp || !roles.has(payload.role)) {
       return { viewer: null, error: 'Invalid access token' };
     }
-    if (await this.denylist.has(payload.jti)) return { viewer: null, error: 'Access token revoked' };
+    let revoked: boolean;
+    try {
+      revoked = await this.denylist.has(payload.jti);
+    } catch {
+      // fail closed: a token that cannot be checked against logouts is not accepted
+      return { viewer: null, error: 'Sign-in cannot be checked right now; try again shortly', unavailable: true };
+    }
+    if (revoked) return { viewer: null, error: 'Access token revoked' };
     return { viewer: { id: payload.sub, role: payload.role, jti: payload.jti, exp: payload.exp } };
   }
 }

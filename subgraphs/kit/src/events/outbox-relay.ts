@@ -3,6 +3,7 @@ import type { Orm } from '../database/orm';
 import type { Logger } from '../logger';
 import type { EventBus } from './pubsub';
 import type { OutboxEnvelope } from './outbox.entity';
+import { withTimeout } from '../timeout';
 
 export interface OutboxRelayOptions {
   orm: Orm;
@@ -96,7 +97,7 @@ export class OutboxRelay {
           payload: row.payload,
         };
         try {
-          await withTimeout(this.options.events.publish(row.topic, envelope), this.publishTimeoutMs);
+          await withTimeout(this.options.events.publish(row.topic, envelope), this.publishTimeoutMs, 'publish');
           published.push(row.id);
         } catch (error) {
           failure = { row, error };
@@ -167,19 +168,5 @@ export class OutboxRelay {
       const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`publish timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -2,6 +2,7 @@
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { createRedis } from '../redis';
+import type { Logger } from '../logger';
 
 export interface EventBus {
   /** The engine, for subscription resolvers (asyncIterableIterator). */
@@ -15,7 +16,7 @@ export interface EventBus {
 // One in-process engine per process: in the embedded mode every service shares it.
 const inProcessEngine = new PubSub();
 
-export function createEventBus(options: { redisUrl?: string; keyPrefix: string; name: string }): EventBus {
+export function createEventBus(options: { redisUrl?: string; keyPrefix: string; name: string; logger?: Logger }): EventBus {
   const channel = (topic: string) => `${options.keyPrefix}events:${topic}`;
   if (!options.redisUrl) {
     return {
@@ -25,8 +26,8 @@ export function createEventBus(options: { redisUrl?: string; keyPrefix: string; 
       close: async () => {},
     };
   }
-  const publisher = createRedis(options.redisUrl, `${options.name}:publisher`);
-  const subscriber = createRedis(options.redisUrl, `${options.name}:subscriber`);
+  const publisher = createRedis(options.redisUrl, `${options.name}:publisher`, { logger: options.logger });
+  const subscriber = createRedis(options.redisUrl, `${options.name}:subscriber`, { logger: options.logger });
   const engine = new RedisPubSub({ publisher, subscriber });
   return {
     engine,

@@ -2,7 +2,7 @@
 import type { EntityManager } from '../database/orm';
 import type { Logger } from '../logger';
 import type { Role, Viewer } from '../auth/access-token';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../errors';
 
 export interface RequestContext {
   requestId: string;
@@ -11,11 +11,14 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Why a token that was sent was refused; anonymous requests have none. */
   authError?: string;
+  /** The token could not be checked (revocation store unreachable): SERVICE_UNAVAILABLE, not UNAUTHENTICATED. */
+  authUnavailable?: boolean;
   clientIp: string;
 }
 
 /** The viewer, or UNAUTHENTICATED; with roles, FORBIDDEN unless the viewer has one of them. */
 export function requireViewer(ctx: RequestContext, roles?: readonly Role[]): Viewer {
+  if (ctx.authUnavailable) throw new ServiceUnavailableError(ctx.authError!);
   if (!ctx.viewer) throw new UnauthenticatedError(ctx.authError ?? 'Authentication required');
   if (roles && !roles.includes(ctx.viewer.role)) throw new ForbiddenError();
   return ctx.viewer;
@@ -23,6 +26,7 @@ export function requireViewer(ctx: RequestContext, roles?: readonly Role[]): Vie
 
 /** The viewer if any; a refused token is still an error, so a client never mistakes it for being logged out. */
 export function optionalViewer(ctx: RequestContext): Viewer | null {
+  if (ctx.authUnavailable) throw new ServiceUnavailableError(ctx.authError!);
   if (ctx.authError) throw new UnauthenticatedError(ctx.authError);
   return ctx.viewer;
 }

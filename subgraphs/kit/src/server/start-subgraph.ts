@@ -14,7 +14,9 @@ import { MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '../
 import { resolvePublicKey } from '../auth/signing-keys';
 import type { RequestContext } from './request-context';
 import { startSubgraphServer, type ReadinessCheck, type RunningService } from './subgraph-server';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { withTimeout } from '../timeout';
 
 /** What a subgraph's own code receives once the common parts are up. */
 export interface SubgraphRuntime<Cfg extends ServiceConfig> {
@@ -87,12 +89,16 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     let redis: Redis | undefined;
     const readiness: ReadinessCheck[] = [];
     if (config.REDIS_URL) {
-      const client = createRedis(config.REDIS_URL, definition.name);
+      const client = createRedis(config.REDIS_URL, definition.name, { failFast: true, logger });
       redis = client;
       stoppers.push(() => client.quit());
       readiness.push({ name: 'redis', check: () => client.ping() });
+      // fail-fast commands refuse until connected: give the first connection a moment, but start regardless
+      await withTimeout(once(client, 'ready'), 3000, 'first Redis connection').catch(() =>
+        logger.warn('Redis not reachable at start-up; requests that need it are refused until it is'),
+      );
     }
-    const events = createEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: definition.name });
+    const events = createEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: definition.name, logger });
     stoppers.push(() => events.close());
     const denylist: TokenDenylist = redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist();
     const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);

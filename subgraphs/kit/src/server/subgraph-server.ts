@@ -16,6 +16,7 @@ import type { RequestContext } from './request-context';
 import { maskError, publicErrorCodes } from '../errors';
 import { operationLimitProtections, subgraphLimits } from '../graphql/armor';
 import { requestLogPlugin } from './request-log.plugin';
+import { withTimeout } from '../timeout';
 
 export interface ReadinessCheck {
   name: string;
@@ -90,7 +91,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
       [{ name: 'database', check: () => options.orm.em.getConnection().execute('select 1') }, ...options.readiness].map(
         async (r) => {
           try {
-            await withTimeout(r.check(), 2000);
+            await withTimeout(r.check(), 2000, r.name);
             return [r.name, 'ok'] as const;
           } catch (err) {
             logger.warn({ err, check: r.name }, 'readiness check failed');
@@ -118,6 +119,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
           em: options.orm.em.fork(),
           viewer: auth.viewer,
           authError: auth.error,
+          authUnavailable: auth.unavailable,
           clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         };
         return options.extendContext(base);
@@ -144,18 +146,4 @@ function trustProxySetting(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -22,7 +22,14 @@ export class LoginRateLimiter {
   constructor(limits: LoginLimits, store: { redis?: Redis; keyPrefix: string }) {
     const make = (name: string, points: number, duration: number) =>
       store.redis
-        ? new RateLimiterRedis({ storeClient: store.redis, keyPrefix: `${store.keyPrefix}ratelimit:${name}`, points, duration })
+        ? new RateLimiterRedis({
+            storeClient: store.redis,
+            keyPrefix: `${store.keyPrefix}ratelimit:${name}`,
+            points,
+            duration,
+            // while Redis is unreachable each replica keeps counting in memory, so logins stay braked, not broken
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+          })
         : new RateLimiterMemory({ keyPrefix: name, points, duration });
     this.accountShort = make('login-account-minute', limits.failuresPerMinute, 60);
     this.accountHour = make('login-account-hour', limits.failuresPerHour, 3600);
