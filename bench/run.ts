@@ -46,6 +46,13 @@ async function main(): Promise<void> {
     lines.push(`memory of the running stack (RSS, one process): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
     lines.push(await timeMany('query me (gateway -> users)', 300, () => ok(MeQuery, {}, { url, token: login.accessToken })));
     lines.push(await timeMany('mutation login (argon2id verify)', 30, () => ok(LoginMutation, { email: seller.email, password: seller.password }, { url, ip: `2001:db8::${Math.random().toString(16).slice(2, 6)}` })));
+    const browse = `query Browse($search: String) {
+      products(first: 20, filter: { search: $search, availableOnly: true }) {
+        totalCount edges { node { id name priceCents seller { name } subcategory { name category { name } } inventory { quantityAvailable } } }
+      }
+    }`;
+    lines.push(await timeMany('products(first: 20) with seller, category, stock (gateway -> catalog -> users)', 200, () => ok(browse, {}, { url })));
+    lines.push(await timeMany('products search "camarones" (Spanish full text)', 200, () => ok(browse, { search: 'camarones' }, { url })));
     lines.push(`memory after the runs (RSS): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
     await market.stop();
   } finally {
