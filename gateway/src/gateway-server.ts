@@ -13,7 +13,7 @@ import express from 'express';
 import { loadConfig } from '../../subgraphs/kit/src/config';
 import { maskError } from '../../subgraphs/kit/src/errors';
 import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
-import { gatewayLimits, operationLimitProtections } from '../../subgraphs/kit/src/graphql/armor';
+import { gatewayLimits, hardenedServerSettings } from '../../subgraphs/kit/src/graphql/armor';
 import { requestLogPlugin } from '../../subgraphs/kit/src/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -47,19 +47,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
   const httpServer = http.createServer(app);
-  const limits = operationLimitProtections(gatewayLimits(production));
+  const hardened = hardenedServerSettings(production, gatewayLimits(production));
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !production,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    stopOnTerminationSignals: false, // the process's own handler drains every service in order
-    includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
+    ...hardened.settings,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ...(hardened.plugins as ApolloServerPlugin<GatewayContext>[]),
       requestLogPlugin<GatewayContext>(logger, (ctx) => ctx?.requestId),
       production
         ? ApolloServerPluginLandingPageDisabled()

@@ -49,3 +49,19 @@ export function operationLimitProtections(limits: OperationLimits): {
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules };
 }
+
+/** The Apollo Server settings the gateway and every subgraph share: the guards, and no stack traces to clients. */
+export function hardenedServerSettings(production: boolean, limits: OperationLimits) {
+  const { plugins, validationRules } = operationLimitProtections(limits);
+  return {
+    settings: {
+      introspection: !production,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      stopOnTerminationSignals: false, // the process's own handler drains every service in order
+      includeStacktraceInErrorResponses: false,
+      validationRules,
+    },
+    plugins,
+  };
+}

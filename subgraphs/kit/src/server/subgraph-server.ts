@@ -14,7 +14,7 @@ import type { Orm } from '../database/orm';
 import type { AccessTokenVerifier } from '../auth/access-token';
 import type { RequestContext } from './request-context';
 import { maskError, publicErrorCodes } from '../errors';
-import { operationLimitProtections, subgraphLimits } from '../graphql/armor';
+import { hardenedServerSettings, subgraphLimits } from '../graphql/armor';
 import { requestLogPlugin } from './request-log.plugin';
 import { withTimeout } from '../timeout';
 
@@ -56,19 +56,14 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
 
-  const limits = operationLimitProtections(subgraphLimits(production));
+  const hardened = hardenedServerSettings(production, subgraphLimits(production));
   const apollo = new ApolloServer<Ctx>({
     schema: options.schema,
-    introspection: !production,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    stopOnTerminationSignals: false, // the process's own handler drains every service in order
-    includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
+    ...hardened.settings,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(), // no usage reporting: traces would only cost time
-      ...(limits.plugins as ApolloServerPlugin<Ctx>[]),
+      ...(hardened.plugins as ApolloServerPlugin<Ctx>[]),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin<Ctx>(logger, (ctx) => ctx?.requestId),
       ...(options.plugins ?? []),
