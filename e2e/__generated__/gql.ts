@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": typeof types.CategoriesDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ProductsDocument,
+    "\n  query MyProducts($first: Int, $after: String) {\n    me {\n      id\n      name\n      role\n      products(first: $first, after: $after) {\n        totalCount\n        edges { node { id name listed } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.MyProductsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      createdAt\n      seller { id }\n      subcategory { id name }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      subcategory { id }\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n": typeof types.DeleteProductDocument,
+    "\n  mutation AdjustInventory($productId: ID!, $delta: Int!, $reason: String) {\n    adjustInventory(productId: $productId, delta: $delta, reason: $reason) {\n      productId\n      quantityOnHand\n      quantityReserved\n      quantityAvailable\n      lowStockThreshold\n    }\n  }\n": typeof types.AdjustInventoryDocument,
+    "\n  mutation CreateCategory($name: String!) {\n    createCategory(name: $name) { id name slug }\n  }\n": typeof types.CreateCategoryDocument,
+    "\n  mutation CreateSubcategory($categoryId: ID!, $name: String!) {\n    createSubcategory(categoryId: $categoryId, name: $name) { id name slug category { slug } }\n  }\n": typeof types.CreateSubcategoryDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id email name role phone sellerProfile { stallName pierSection } createdAt }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id name role }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user { id }\n    }\n  }\n": typeof types.RefreshTokenDocument,
@@ -22,6 +32,16 @@ type Documents = {
     "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersDocument,
 };
 const documents: Documents = {
+    "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": types.ProductDocument,
+    "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ProductsDocument,
+    "\n  query MyProducts($first: Int, $after: String) {\n    me {\n      id\n      name\n      role\n      products(first: $first, after: $after) {\n        totalCount\n        edges { node { id name listed } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.MyProductsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      createdAt\n      seller { id }\n      subcategory { id name }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      subcategory { id }\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n": types.DeleteProductDocument,
+    "\n  mutation AdjustInventory($productId: ID!, $delta: Int!, $reason: String) {\n    adjustInventory(productId: $productId, delta: $delta, reason: $reason) {\n      productId\n      quantityOnHand\n      quantityReserved\n      quantityAvailable\n      lowStockThreshold\n    }\n  }\n": types.AdjustInventoryDocument,
+    "\n  mutation CreateCategory($name: String!) {\n    createCategory(name: $name) { id name slug }\n  }\n": types.CreateCategoryDocument,
+    "\n  mutation CreateSubcategory($categoryId: ID!, $name: String!) {\n    createSubcategory(categoryId: $categoryId, name: $name) { id name slug category { slug } }\n  }\n": types.CreateSubcategoryDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id email name role phone sellerProfile { stallName pierSection } createdAt }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id name role }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user { id }\n    }\n  }\n": types.RefreshTokenDocument,
@@ -44,6 +64,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n"): (typeof documents)["\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProducts($first: Int, $after: String) {\n    me {\n      id\n      name\n      role\n      products(first: $first, after: $after) {\n        totalCount\n        edges { node { id name listed } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyProducts($first: Int, $after: String) {\n    me {\n      id\n      name\n      role\n      products(first: $first, after: $after) {\n        totalCount\n        edges { node { id name listed } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      createdAt\n      seller { id }\n      subcategory { id name }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      createdAt\n      seller { id }\n      subcategory { id name }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      subcategory { id }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      subcategory { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustInventory($productId: ID!, $delta: Int!, $reason: String) {\n    adjustInventory(productId: $productId, delta: $delta, reason: $reason) {\n      productId\n      quantityOnHand\n      quantityReserved\n      quantityAvailable\n      lowStockThreshold\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustInventory($productId: ID!, $delta: Int!, $reason: String) {\n    adjustInventory(productId: $productId, delta: $delta, reason: $reason) {\n      productId\n      quantityOnHand\n      quantityReserved\n      quantityAvailable\n      lowStockThreshold\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCategory($name: String!) {\n    createCategory(name: $name) { id name slug }\n  }\n"): (typeof documents)["\n  mutation CreateCategory($name: String!) {\n    createCategory(name: $name) { id name slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSubcategory($categoryId: ID!, $name: String!) {\n    createSubcategory(categoryId: $categoryId, name: $name) { id name slug category { slug } }\n  }\n"): (typeof documents)["\n  mutation CreateSubcategory($categoryId: ID!, $name: String!) {\n    createSubcategory(categoryId: $categoryId, name: $name) { id name slug category { slug } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,10 @@
-// Federation: what the gateway's query planner sends the catalog subgraph (_entities, _service).
-import { CREATE_PRODUCT, demo, productInput, startCatalogHarness, type CatalogHarness } from './support/catalog-harness';
+// Federation: what the gateway's query planner sends the market's catalog subgraph (_entities, _service), called directly.
+import { DeleteProductMutation, UpdateProductMutation } from '../../../e2e/operations/catalog.operations';
+import { execute, ok } from '../../../e2e/support/client';
+import { catalogUrl, listProduct, registerSeller, type Seller } from './support/market-catalog';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Entity = any;
 
 const ENTITIES = `
   query Entities($representations: [_Any!]!) {
@@ -8,67 +13,89 @@ const ENTITIES = `
       ... on Product { id name priceCents unit available seller { id } subcategory { name category { name } } inventory { quantityAvailable } }
       ... on Category { id name }
       ... on Subcategory { id slug }
-      ... on User { id products(first: 5) { totalCount } }
+      ... on User { id products(first: 2) { totalCount edges { node { id listed } } pageInfo { hasNextPage } } }
       ... on Inventory { productId quantityOnHand }
     }
   }
 `;
 
-let h: CatalogHarness;
-let productId: string;
+const entities = async (representations: Record<string, unknown>[], token?: string): Promise<Entity[]> => {
+  const result = await execute<{ _entities: Entity[] }, unknown>(ENTITIES, { representations }, { url: catalogUrl(), token });
+  expect(result.errors).toBeUndefined();
+  return result.data!._entities;
+};
+
+let seller: Seller;
+let pargo: string;
+let unlisted: string;
+let deleted: string;
 
 beforeAll(async () => {
-  h = await startCatalogHarness();
-  const created = await h.gql(CREATE_PRODUCT, { input: productInput({ name: 'Pargo rojo', priceCents: 375 }) }, h.token('SELLER', demo.pedro));
-  productId = created.data!.createProduct.id;
+  seller = await registerSeller();
+  pargo = await listProduct(seller, { name: 'Pargo rojo', priceCents: 375 });
+  await listProduct(seller, { name: 'Dorado entero' });
+  await listProduct(seller, { name: 'Wahoo' });
+  unlisted = await listProduct(seller, { name: 'Picudo' });
+  await ok(UpdateProductMutation, { id: unlisted, input: { listed: false } }, { token: seller.token });
+  deleted = await listProduct(seller, { name: 'Pulpo de roca' });
+  await ok(DeleteProductMutation, { id: deleted }, { token: seller.token });
 });
-afterAll(() => h?.stop());
 
 it('resolves Product representations, in order, with null for unknown or malformed ids', async () => {
-  const result = await h.gql(ENTITIES, {
-    representations: [
-      { __typename: 'Product', id: productId },
-      { __typename: 'Product', id: '6f1c7a1e-0003-4000-8000-000000000999' },
-      { __typename: 'Product', id: 'not-a-uuid' },
-      { __typename: 'Product', id: productId.toUpperCase() },
-    ],
-  });
-  expect(result.errors).toBeUndefined();
   const expected = {
     __typename: 'Product',
-    id: productId,
+    id: pargo,
     name: 'Pargo rojo',
     priceCents: 375,
     unit: 'LB',
     available: true,
-    seller: { id: demo.pedro },
+    seller: { id: seller.id },
     subcategory: { name: 'Camarón', category: { name: 'Mariscos' } },
     inventory: { quantityAvailable: 10 },
   };
-  expect(result.data!._entities).toEqual([expected, null, null, expected]);
+  expect(
+    await entities([
+      { __typename: 'Product', id: pargo },
+      { __typename: 'Product', id: '6f1c7a1e-0003-4000-8000-000000000999' },
+      { __typename: 'Product', id: 'not-a-uuid' },
+      { __typename: 'Product', id: pargo.toUpperCase() },
+    ]),
+  ).toEqual([expected, null, null, expected]);
 });
 
-it('resolves Category, Subcategory, Inventory and User (with the seller listings catalog adds)', async () => {
-  const result = await h.gql(ENTITIES, {
-    representations: [
-      { __typename: 'Category', id: '6f1c7a1e-0001-4000-8000-000000000001' },
-      { __typename: 'Subcategory', id: '6f1c7a1e-0002-4000-8000-000000000008' },
-      { __typename: 'Inventory', productId },
-      { __typename: 'User', id: demo.pedro },
-    ],
-  });
-  expect(result.errors).toBeUndefined();
-  expect(result.data!._entities).toEqual([
-    { __typename: 'Category', id: '6f1c7a1e-0001-4000-8000-000000000001', name: 'Pescados' },
-    { __typename: 'Subcategory', id: '6f1c7a1e-0002-4000-8000-000000000008', slug: 'camaron' },
-    { __typename: 'Inventory', productId, quantityOnHand: 10 },
-    { __typename: 'User', id: demo.pedro, products: { totalCount: 9 } },
+it('still resolves a soft-deleted product (past orders point at it), as unavailable', async () => {
+  expect(await entities([{ __typename: 'Product', id: deleted }])).toEqual([
+    expect.objectContaining({ id: deleted, name: 'Pulpo de roca', available: false }),
   ]);
 });
 
+it('resolves Category, Subcategory and Inventory', async () => {
+  expect(
+    await entities([
+      { __typename: 'Category', id: '6f1c7a1e-0001-4000-8000-000000000001' },
+      { __typename: 'Subcategory', id: '6f1c7a1e-0002-4000-8000-000000000008' },
+      { __typename: 'Inventory', productId: pargo },
+    ]),
+  ).toEqual([
+    { __typename: 'Category', id: '6f1c7a1e-0001-4000-8000-000000000001', name: 'Pescados' },
+    { __typename: 'Subcategory', id: '6f1c7a1e-0002-4000-8000-000000000008', slug: 'camaron' },
+    { __typename: 'Inventory', productId: pargo, quantityOnHand: 10 },
+  ]);
+});
+
+it("adds a seller's listings to User: listed ones for everyone, unlisted ones too for the seller, never deleted ones", async () => {
+  const [asAnyone] = await entities([{ __typename: 'User', id: seller.id }]);
+  expect(asAnyone).toMatchObject({ __typename: 'User', id: seller.id, products: { totalCount: 3, pageInfo: { hasNextPage: true } } });
+  expect(asAnyone.products.edges).toHaveLength(2);
+  const [asSeller] = await entities([{ __typename: 'User', id: seller.id }], seller.token);
+  expect(asSeller.products.totalCount).toBe(4);
+  // newest first: the unlisted product is the newest the seller still has
+  expect(asSeller.products.edges[0].node).toEqual({ id: unlisted, listed: false });
+});
+
 it('serves its SDL with the federation keys', async () => {
-  const result = await h.gql(`query { _service { sdl } }`);
-  const sdl: string = result.data!._service.sdl;
+  const result = await execute<{ _service: { sdl: string } }, unknown>('{ _service { sdl } }', undefined, { url: catalogUrl() });
+  const sdl = result.data!._service.sdl;
   expect(sdl).toMatch(/type Product\s+@key\(fields: "id"\)/);
   expect(sdl).toMatch(/type User\s+@key\(fields: "id"\)/);
   expect(sdl).toContain('products(after: String, first: Int): ProductConnection!');

@@ -6,7 +6,7 @@ import { recordOutboxEvent, type OutboxEnvelope } from '../../kit/src/events/out
 import { OutboxRelay } from '../../kit/src/events/outbox-relay';
 import type { EventBus } from '../../kit/src/events/pubsub';
 import { createLogger } from '../../kit/src/logger';
-import { CREATE_PRODUCT, demo, productInput, startCatalogHarness, type CatalogHarness } from './support/catalog-harness';
+import { CREATE_PRODUCT, ROSA, productInput, startCatalogHarness, type CatalogHarness } from './support/catalog-harness';
 
 let h: CatalogHarness;
 
@@ -29,7 +29,7 @@ function fakeBus(publish: (topic: string, payload: unknown) => Promise<void>): E
 
 describe('inventory.alert', () => {
   it('is written with the stock change that reaches the threshold and published on the bus', async () => {
-    const seller = h.token('SELLER', demo.rosa);
+    const seller = h.token('SELLER', ROSA);
     const created = await h.gql(CREATE_PRODUCT, { input: productInput({ quantityOnHand: 10, lowStockThreshold: 3 }) }, seller);
     const productId = created.data!.createProduct.id;
 
@@ -47,7 +47,7 @@ describe('inventory.alert', () => {
       const alert = await received;
       expect(alert).toMatchObject({
         topic: 'inventory.alert',
-        payload: { productId, sellerId: demo.rosa, quantityAvailable: 3, lowStockThreshold: 3 },
+        payload: { productId, sellerId: ROSA, quantityAvailable: 3, lowStockThreshold: 3 },
       });
       const rows = await outbox();
       expect(rows).toHaveLength(1);

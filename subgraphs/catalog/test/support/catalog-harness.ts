@@ -1,5 +1,5 @@
-// Starts the catalog subgraph in-process on a fresh database and Redis prefix, with a statement counter,
-// tokens signed by the development key pair, and small GraphQL and internal-API clients.
+// Starts the catalog subgraph in-process on a fresh database and Redis prefix, for the tests that need its insides
+// (the SQL statement counter, the ORM, the outbox relay): tokens signed by the development key pair, small clients.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export interface CatalogHarness {
   /** SQL statements sent since the last reset (the outbox relay's own polling left out). */
   statements: string[];
   resetStatements(): void;
-  token(role: Role, id?: string): string;
+  token(role: Role, id: string): string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   internal(method: 'GET' | 'POST', path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: any }>;
   internalToken: string;
@@ -32,16 +32,11 @@ export interface CatalogHarness {
   stop(): Promise<void>;
 }
 
-export const demo = {
-  admin: demoAccounts.find((a) => a.role === 'ADMIN')!.id,
-  rosa: demoAccounts.find((a) => a.email === 'rosa@espigon.ec')!.id,
-  pedro: demoAccounts.find((a) => a.email === 'pedro@espigon.ec')!.id,
-  client: demoAccounts.find((a) => a.role === 'CLIENT')!.id,
-};
+/** A seeded seller's id, for the tokens the harness signs. */
+export const ROSA = demoAccounts.find((a) => a.email === 'rosa@espigon.ec')!.id;
 
 /** Seeded subcategory "Camarón" (fixed id). */
 export const CAMARON_SUBCATEGORY = '6f1c7a1e-0002-4000-8000-000000000008';
-export const PESCADOS_CATEGORY = '6f1c7a1e-0001-4000-8000-000000000001';
 
 function startCatalogService(env: NodeJS.ProcessEnv, onQuery: (sql: string) => void) {
   return startSubgraph({ ...catalogSubgraph, onQuery }, env);
@@ -98,7 +93,7 @@ export async function startCatalogHarness(options: { env?: NodeJS.ProcessEnv } =
     resetStatements: () => {
       statements.length = 0;
     },
-    token: (role, id) => issuer.signAccessToken(id ?? (role === 'ADMIN' ? demo.admin : role === 'SELLER' ? demo.rosa : demo.client), role),
+    token: (role, id) => issuer.signAccessToken(id, role),
     internalToken,
     redisPrefix,
     async gql(query, variables, token) {
