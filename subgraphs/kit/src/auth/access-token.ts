@@ -1,4 +1,5 @@
 // Verifies the bearer access token that the gateway forwards: signature (ES256 only), issuer, audience, type, revocation.
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { TokenDenylist } from './token-denylist';
 
@@ -24,12 +25,17 @@ export type AuthResult =
 const roles = new Set<Role>(['ADMIN', 'SELLER', 'CLIENT']);
 
 export class AccessTokenVerifier {
+  /** Parsed once: parsing the PEM on every request cost more than the signature check itself. */
+  private readonly publicKey: KeyObject;
+
   constructor(
-    private readonly publicKey: string,
+    publicKeyPem: string,
     private readonly issuer: string,
     private readonly audience: string,
     private readonly denylist: TokenDenylist,
-  ) {}
+  ) {
+    this.publicKey = createPublicKey(publicKeyPem);
+  }
 
   /** No header is an anonymous request; a header with a bad token is an error the resolvers report. */
   async verifyAuthorizationHeader(header: string | undefined): Promise<AuthResult> {

@@ -1,5 +1,5 @@
 // Signs access tokens (at+jwt, 15 min at most) and refresh tokens (rt+jwt, another audience) with ES256.
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, TOKEN_ALGORITHM, type Role } from '../../../../kit/src/auth/access-token';
 
@@ -20,10 +20,17 @@ export interface RefreshClaims {
 }
 
 export class TokenIssuer {
-  constructor(readonly settings: TokenSettings) {}
+  /** Parsed once: parsing the PEM on every call cost more than signing. */
+  private readonly privateKey: KeyObject;
+  private readonly publicKey: KeyObject;
+
+  constructor(readonly settings: TokenSettings) {
+    this.privateKey = createPrivateKey(settings.privateKey);
+    this.publicKey = createPublicKey(settings.publicKey);
+  }
 
   signAccessToken(userId: string, role: Role): string {
-    return jwt.sign({ role }, this.settings.privateKey, {
+    return jwt.sign({ role }, this.privateKey, {
       algorithm: TOKEN_ALGORITHM,
       header: { alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
       subject: userId,
@@ -35,7 +42,7 @@ export class TokenIssuer {
   }
 
   signRefreshToken(claims: RefreshClaims): string {
-    return jwt.sign({ fam: claims.familyId }, this.settings.privateKey, {
+    return jwt.sign({ fam: claims.familyId }, this.privateKey, {
       algorithm: TOKEN_ALGORITHM,
       header: { alg: TOKEN_ALGORITHM, typ: REFRESH_TOKEN_TYPE },
       subject: claims.userId,
@@ -49,7 +56,7 @@ export class TokenIssuer {
   /** The claims of a well-formed, unexpired refresh token signed by us; null otherwise. */
   verifyRefreshToken(token: string): RefreshClaims | null {
     try {
-      const decoded = jwt.verify(token, this.settings.publicKey, {
+      const decoded = jwt.verify(token, this.publicKey, {
         algorithms: [TOKEN_ALGORITHM],
         issuer: this.settings.issuer,
         audience: this.settings.refreshAudience,
