@@ -100,6 +100,14 @@ describe('production gateway', () => {
     expect(result.errors?.[0].message).toMatch(/introspection/i);
   });
 
+  it('keeps the operation limits: depth 20 and 100 aliases are 400', async () => {
+    let selection = 'id';
+    for (let level = 1; level < 20; level++) selection = `n${level} { ${selection} }`;
+    expect((await execute(`{ me { ${selection} } }`, undefined, { url: prodUrl })).status).toBe(400);
+    const aliases = Array.from({ length: 100 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await execute(`{ ${aliases} }`, undefined, { url: prodUrl })).status).toBe(400);
+  });
+
   it('gives no field suggestion for a typo', async () => {
     const result = await execute('{ mee }', undefined, { url: prodUrl });
     expect(result.status).toBe(400);
