@@ -2,15 +2,14 @@ import type DataLoader from 'dataloader';
 import type { EntityManager } from '../../kit/src/database/orm';
 import type { RequestContext } from '../../kit/src/server/request-context';
 import type { OutboxRelay } from '../../kit/src/events/outbox-relay';
-import { createCategoryLoader, createSubcategoriesByCategoryLoader, createSubcategoryLoader } from './modules/category/category.loader';
-import type { Category } from './modules/category/category.entity';
+import { createEntityLoader } from '../../kit/src/database/entity-loader';
+import { createSubcategoriesByCategoryLoader } from './modules/category/category.loader';
+import { Category } from './modules/category/category.entity';
 import type { CategoryService } from './modules/category/category.service';
-import type { Subcategory } from './modules/category/subcategory.entity';
-import { createInventoryLoader } from './modules/inventory/inventory.loader';
-import type { Inventory } from './modules/inventory/inventory.entity';
+import { Subcategory } from './modules/category/subcategory.entity';
+import { Inventory } from './modules/inventory/inventory.entity';
 import type { InventoryService } from './modules/inventory/inventory.service';
-import { createProductLoader } from './modules/product/product.loader';
-import type { Product } from './modules/product/product.entity';
+import { Product } from './modules/product/product.entity';
 import type { ProductService } from './modules/product/product.service';
 import type { ReservationService } from './modules/reservation/reservation.service';
 
@@ -38,10 +37,11 @@ export interface CatalogContext extends RequestContext {
 /** Fresh per request, bound to the request's entity-manager fork. */
 export function createCatalogLoaders(em: EntityManager): CatalogLoaders {
   return {
-    category: createCategoryLoader(em),
-    subcategory: createSubcategoryLoader(em),
+    category: createEntityLoader(em, Category),
+    subcategory: createEntityLoader(em, Subcategory),
     subcategoriesByCategory: createSubcategoriesByCategoryLoader(em),
-    product: createProductLoader(em),
-    inventory: createInventoryLoader(em),
+    // deleted products included: federation references (past orders) must still resolve them
+    product: createEntityLoader(em, Product),
+    inventory: createEntityLoader(em, Inventory, 'productId'),
   };
 }

@@ -1,5 +1,6 @@
 // The users subgraph: accounts, roles, seller profiles, sessions (tokens), the login brakes.
 import type { SubgraphDefinition } from '../../kit/src/server/start-subgraph';
+import { createEntityLoader } from '../../kit/src/database/entity-loader';
 import { loadOrCreateDevelopmentKeys } from '../../kit/src/auth/signing-keys';
 import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './config';
 import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
@@ -8,7 +9,6 @@ import { LoginRateLimiter } from './modules/auth/login-rate-limiter';
 import { PasswordHasher } from './modules/auth/password-hasher';
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { TokenIssuer } from './modules/auth/token-issuer';
-import { createUserLoader } from './modules/user/user.loader';
 import { User } from './modules/user/user.entity';
 import { UserService } from './modules/user/user.service';
 import { buildUsersSchema } from './schema';
@@ -46,7 +46,7 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersS
     const hasher = new PasswordHasher();
     return { hasher, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: { user: createUserLoader(base.em) }, sessionUserIds: new Set() }),
+  extendContext: (base, services) => ({ ...base, services, loaders: { user: createEntityLoader(base.em, User) }, sessionUserIds: new Set() }),
   seed: async (em, services, { logger }) => {
     const created = await seedDemoUsers(em, services.hasher);
     if (created) logger.info({ created }, 'demo accounts seeded');
