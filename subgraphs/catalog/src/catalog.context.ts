@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { EntityManager } from '../../kit/src/database/orm';
 import type { RequestContext } from '../../kit/src/server/request-context';
 import type { OutboxRelay } from '../../kit/src/events/outbox-relay';
@@ -11,6 +11,9 @@ import { Inventory } from './modules/inventory/inventory.entity';
 import type { InventoryService } from './modules/inventory/inventory.service';
 import { Product } from './modules/product/product.entity';
 import type { ProductService } from './modules/product/product.service';
+import type { ProductConnection } from './modules/product/product-connection.type';
+import type { Viewer } from '../../kit/src/auth/access-token';
+import { isUuid } from '../../kit/src/database/uuid';
 import type { ReservationService } from './modules/reservation/reservation.service';
 
 export interface CatalogServices {
@@ -22,6 +25,8 @@ export interface CatalogServices {
 }
 
 export interface CatalogLoaders {
+  /** First pages of sellers' listings (User.products without `after`), keyed by seller and page size. */
+  sellerListings: DataLoader<{ sellerId: string; first: number }, ProductConnection>;
   category: DataLoader<string, Category | null>;
   subcategory: DataLoader<string, Subcategory | null>;
   subcategoriesByCategory: DataLoader<string, Subcategory[]>;
@@ -34,9 +39,23 @@ export interface CatalogContext extends RequestContext {
   loaders: CatalogLoaders;
 }
 
-/** Fresh per request, bound to the request's entity-manager fork. */
-export function createCatalogLoaders(em: EntityManager): CatalogLoaders {
+/** Fresh per request, bound to the request's entity-manager fork and viewer. */
+export function createCatalogLoaders(em: EntityManager, products: ProductService, viewer: Viewer | null): CatalogLoaders {
   return {
+    sellerListings: new DataLoader(
+      async (keys) => {
+        // one batch per page size (a request normally asks every seller for the same size)
+        const pages = new Map<number, Map<string, ProductConnection>>();
+        for (const first of new Set(keys.map((k) => k.first))) {
+          const sellerIds = [...new Set(keys.filter((k) => k.first === first && isUuid(k.sellerId)).map((k) => k.sellerId.toLowerCase()))];
+          pages.set(first, sellerIds.length ? await products.firstPagesBySeller(em, viewer, sellerIds, first) : new Map());
+        }
+        return keys.map(
+          (k) => pages.get(k.first)?.get(k.sellerId.toLowerCase()) ?? products.emptyPage(),
+        );
+      },
+      { cacheKeyFn: (k) => `${k.sellerId}:${k.first}` },
+    ),
     category: createEntityLoader(em, Category),
     subcategory: createEntityLoader(em, Subcategory),
     subcategoriesByCategory: createSubcategoriesByCategoryLoader(em),

@@ -45,7 +45,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
       outboxRelay,
     };
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: createCatalogLoaders(base.em) }),
+  extendContext: (base, services) => ({ ...base, services, loaders: createCatalogLoaders(base.em, services.products, base.viewer) }),
   routes: (app, services, { config, orm, logger }) => {
     const token = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
     new ReservationController(services.reservations, orm, logger).mount(app, token);

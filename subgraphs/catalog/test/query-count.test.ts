@@ -76,3 +76,25 @@ it('resolves a batch of 100 Product references through _entities in one product 
   expect(result.data!._entities).toHaveLength(100);
   expect(h.statements).toHaveLength(4); // products, subcategories, categories, inventories
 });
+
+it('resolves User.products for a batch of sellers in two statements, with the same pages as one seller at a time', async () => {
+  const sellerIds: string[] = (
+    await h.gql(`query { products(first: 100) { edges { node { seller { id } } } } }`)
+  ).data!.products.edges.map((e: { node: { seller: { id: string } } }) => e.node.seller.id);
+  const sellers = [...new Set(sellerIds)];
+  expect(sellers.length).toBeGreaterThanOrEqual(6);
+  h.resetStatements();
+  const batched = await h.gql(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id products(first: 3) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`,
+    { r: sellers.map((id) => ({ __typename: 'User', id })) },
+  );
+  expect(batched.errors).toBeUndefined();
+  expect(h.statements).toHaveLength(2); // one page query and one count query for every seller at once
+  for (const user of batched.data!._entities as { id: string; products: unknown }[]) {
+    const alone = await h.gql(
+      `query($f: ProductFilter) { products(first: 3, filter: $f) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { f: { sellerId: user.id } },
+    );
+    expect(user.products).toEqual(alone.data!.products);
+  }
+});

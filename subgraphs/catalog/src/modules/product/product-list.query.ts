@@ -89,13 +89,7 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
   const params: unknown[] = [];
   const filter = input.filter ?? {};
 
-  // browsing shows listed products; a seller also sees their own unlisted ones, an administrator all
-  if (input.viewer?.role === 'SELLER') {
-    where.push('(p."listed" or p."seller_id" = ?)');
-    params.push(input.viewer.id);
-  } else if (input.viewer?.role !== 'ADMIN') {
-    where.push('p."listed"');
-  }
+  addVisibility(input.viewer, where, params);
 
   const search = (filter.search ?? '').trim();
   if (search.length > SEARCH_MAX) throw new BadUserInputError(`filter.search must have at most ${SEARCH_MAX} characters`, 'filter.search');
@@ -158,4 +152,36 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
   pageParams.push(input.fetch);
 
   return { sort, pageSql, pageParams, countSql, countParams, searching: search.length > 0 };
+}
+
+/** Browsing shows listed products; a seller also sees their own unlisted ones, an administrator all. */
+function addVisibility(viewer: Viewer | null, where: string[], params: unknown[]): void {
+  if (viewer?.role === 'SELLER') {
+    where.push('(p."listed" or p."seller_id" = ?)');
+    params.push(viewer.id);
+  } else if (viewer?.role !== 'ADMIN') {
+    where.push('p."listed"');
+  }
+}
+
+/**
+ * The first page (NEWEST) of several sellers' listings in one statement, and their counts in another:
+ * `User.products` for a whole federation batch of users. Each row's cursor is the one the single-seller
+ * query gives, so the next page (with `after`) continues through `buildProductListQuery`.
+ */
+export function buildSellerListingsQuery(input: { sellerIds: string[]; viewer: Viewer | null; fetch: number }) {
+  const spec = sortSpecs[ProductSort.NEWEST];
+  const where: string[] = ['p."deleted_at" is null'];
+  const params: unknown[] = [];
+  addVisibility(input.viewer, where, params);
+  where.push('p."seller_id" in (?)');
+  params.push(input.sellerIds);
+  const pageSql = `select * from (
+      select ${productColumns}, ${spec.cursorSql} as "cursor_key",
+        row_number() over (partition by p."seller_id" order by ${spec.column} ${spec.direction}, p."id" ${spec.direction}) as "rank"
+      from "catalog"."product" p where ${where.join(' and ')}
+    ) ranked where "rank" <= ? order by "seller_id", "rank"`;
+  const countSql = `select p."seller_id", count(*)::int as "total" from "catalog"."product" p
+    where ${where.join(' and ')} group by p."seller_id"`;
+  return { sort: ProductSort.NEWEST, pageSql, pageParams: [...params, input.fetch], countSql, countParams: params };
 }

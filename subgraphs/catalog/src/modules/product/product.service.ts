@@ -6,7 +6,7 @@ import { pageSize, toConnection } from '../../../../kit/src/graphql/connection';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { assertCanManage } from './product-access';
-import { buildProductListQuery, productCursor, type SearchMode } from './product-list.query';
+import { buildProductListQuery, buildSellerListingsQuery, productCursor, type SearchMode } from './product-list.query';
 import * as rules from './product-rules';
 import type { ProductSort } from './product-sort.enum';
 import { ProductConnection } from './product-connection.type';
@@ -36,6 +36,34 @@ export class ProductService {
     return toConnection(ProductConnection, page.rows.map((r) => r.product), limit, page.totalCount, (p) =>
       productCursor(sort, cursors.get(p)!, p.id),
     );
+  }
+
+  /** The first page of each seller's listings (newest first), for a batch of sellers in two statements. */
+  async firstPagesBySeller(em: EntityManager, viewer: Viewer | null, sellerIds: string[], limit: number): Promise<Map<string, ProductConnection>> {
+    const query = buildSellerListingsQuery({ sellerIds, viewer, fetch: limit + 1 });
+    const [rows, counts] = await Promise.all([
+      em.execute<ProductRow[]>(query.pageSql, query.pageParams),
+      em.execute<{ seller_id: string; total: number }[]>(query.countSql, query.countParams),
+    ]);
+    const totals = new Map(counts.map((c) => [c.seller_id, c.total]));
+    const bySeller = new Map<string, { product: Product; cursorKey: string | number }[]>(sellerIds.map((id) => [id, []]));
+    for (const { cursor_key, rank: _rank, ...columns } of rows) {
+      const product = em.map(Product, columns);
+      bySeller.get(product.sellerId)?.push({ product, cursorKey: cursor_key });
+    }
+    return new Map(
+      [...bySeller].map(([sellerId, page]) => {
+        const cursors = new Map(page.map(({ product, cursorKey }) => [product, cursorKey]));
+        const connection = toConnection(ProductConnection, page.map((r) => r.product), limit, totals.get(sellerId) ?? 0, (p) =>
+          productCursor(query.sort, cursors.get(p)!, p.id),
+        );
+        return [sellerId, connection];
+      }),
+    );
+  }
+
+  emptyPage(): ProductConnection {
+    return toConnection(ProductConnection, [] as Product[], 1, 0, () => '');
   }
 
   async create(em: EntityManager, seller: Viewer, input: CreateProductInput): Promise<Product> {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { pageSize } from '../../../../kit/src/graphql/connection';
 import { optionalViewer } from '../../../../kit/src/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { ProductConnection } from '../product/product-connection.type';
@@ -15,7 +16,10 @@ export class UserProductsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
-    return ctx.services.products.list(ctx.em, optionalViewer(ctx), {
+    const viewer = optionalViewer(ctx);
+    // the first page is batched across every user of the request; later pages go one seller at a time
+    if (!after) return ctx.loaders.sellerListings.load({ sellerId: user.id, first: pageSize(first) });
+    return ctx.services.products.list(ctx.em, viewer, {
       filter: { sellerId: user.id },
       sort: ProductSort.NEWEST,
       first,
