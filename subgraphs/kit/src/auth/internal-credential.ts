@@ -49,11 +49,6 @@ export function internalTokenMatches(presented: string | undefined, expected: st
   return timingSafeEqual(a, b);
 }
 
-/** The header a calling service sends. */
-export function internalAuthorizationHeader(token: string): { authorization: string } {
-  return { authorization: `Bearer ${token}` };
-}
-
 /** Express guard for internal routes: 401 with a JSON body unless `Authorization: Bearer <INTERNAL_SERVICE_TOKEN>`. */
 export function requireInternalCredential(expected: string): RequestHandler {
   return (req, res, next) => {
