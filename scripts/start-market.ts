@@ -46,7 +46,8 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
       const definition = subgraphDefinitions[entry.name];
       if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
       const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
-      const service: RunningService = await startSubgraph(definition, { ...env, PORT: port });
+      // subgraphs answer only the gateway, which runs in this same process: loopback only
+      const service: RunningService = await startSubgraph(definition, { ...env, HOST: '127.0.0.1', PORT: port });
       started.push(service);
       subgraphUrls[entry.name] = service.url;
     }

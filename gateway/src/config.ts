@@ -1,16 +1,23 @@
 import { z } from 'zod';
+import { internalCredentialConfig } from '../../subgraphs/kit/src/auth/internal-credential';
 
 export const gatewayConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Local folder for development secrets (the generated internal service token). */
+  DATA_DIR: z.string().min(1).default('.data'),
   /** The composed supergraph to serve (written by `npm run compose`). */
   SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
   /** Express "trust proxy": who may set X-Forwarded-For (the load balancer in front of the gateway). */
   TRUST_PROXY: z.string().default('loopback'),
   /** Allowed browser origins, comma-separated; empty means any origin (tokens travel in headers, not cookies). */
   CORS_ORIGINS: z.string().default(''),
+  /** A subgraph that has not answered by then is reported SERVICE_UNAVAILABLE for its fields. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Presented to every subgraph (they answer only the gateway in production). */
+  ...internalCredentialConfig,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,5 +1,4 @@
 // The public endpoint: one GraphQL API composed from the subgraphs, with operation limits and error masking.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +10,12 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { loadConfig } from '../../subgraphs/kit/src/config';
-import { maskError } from '../../subgraphs/kit/src/errors';
+import { maskError, stripInternalExtensions } from '../../subgraphs/kit/src/errors';
 import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
-import { gatewayLimits, hardenedServerSettings } from '../../subgraphs/kit/src/graphql/armor';
+import { resolveInternalServiceToken } from '../../subgraphs/kit/src/auth/internal-credential';
+import { DateTimeScalar } from '../../subgraphs/kit/src/graphql/date-time.scalar';
+import { gatewayLimits, hardenedServerSettings } from '../../subgraphs/kit/src/graphql/operation-limits';
+import { createHttpApp, finishHttpApp } from '../../subgraphs/kit/src/server/http-app';
 import { requestLogPlugin } from '../../subgraphs/kit/src/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -31,6 +33,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const production = config.NODE_ENV === 'production';
   const overrides = subgraphUrlOverrides(env);
   const subgraphUrls = new Map<string, string>();
+  const credential = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
 
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
@@ -38,16 +41,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      // Node's fetch (undici) keeps connections to each subgraph alive and reuses them
-      return new ForwardingDataSource({ url: target, fetcher: fetch as never });
+      return new ForwardingDataSource({ name, url: target, credential, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger });
     },
   });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY === 'true' ? true : config.TRUST_PROXY === 'false' ? false : config.TRUST_PROXY);
+  const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
   const httpServer = http.createServer(app);
-  const hardened = hardenedServerSettings(production, gatewayLimits(production));
+  // the supergraph names DateTime but parses nothing: its real parser checks every DateTime input up front
+  const hardened = hardenedServerSettings({ production, limits: gatewayLimits, scalars: { DateTime: DateTimeScalar } });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -55,7 +56,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(hardened.plugins as ApolloServerPlugin<GatewayContext>[]),
-      requestLogPlugin<GatewayContext>(logger, (ctx) => ctx?.requestId),
+      requestLogPlugin<GatewayContext>((ctx) => ctx?.requestLog),
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -63,7 +64,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     formatError: (formatted, error) => {
       const masked = maskError(formatted);
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, error: formatted }, 'request failed');
-      return production ? masked : { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+      return production ? masked : stripInternalExtensions(formatted);
     },
   });
   await apollo.start();
@@ -105,13 +106,15 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
+      context: async ({ req, res }) => ({
         authorization: req.headers.authorization,
-        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+        requestId: res.locals.requestLog.requestId,
+        requestLog: res.locals.requestLog,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       }),
     }),
   );
+  finishHttpApp(app, logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,5 +1,6 @@
 // Typed configuration read from the environment once at start-up; a bad or missing variable stops the service with its name.
 import { z } from 'zod';
+import { internalCredentialConfig } from './auth/internal-credential';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -15,7 +16,8 @@ const booleanString = z
 /** Variables every subgraph reads. A service extends this with its own. */
 export const serviceConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Subgraphs answer only the gateway: loopback unless they run in containers of their own (docker-compose sets 0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL URL; absent means the embedded PGlite in DATA_DIR. */
@@ -32,14 +34,20 @@ export const serviceConfigSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('espigon-api'),
   /** Seed demo data (idempotent) at start-up. */
   SEED_DEMO_DATA: booleanString.default(false),
-  /** Hop count of trusted proxies in front of the service (Express "trust proxy"). */
+  /** Express "trust proxy": who may set X-Forwarded-For (a hop count, or addresses/subnets such as "loopback"). */
   TRUST_PROXY: z.string().default('loopback'),
+  /** Longest a SQL statement may run, and a reply from PostgreSQL may take. */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Longest a Redis command may wait for its reply. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Shared secret of the services: the gateway presents it on every subgraph fetch, services on /internal routes. */
+  ...internalCredentialConfig,
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 /** Variables that must be set in production (secrets never fall back to a default there). */
-const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PUBLIC_KEY'] as const;
+const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PUBLIC_KEY', 'INTERNAL_SERVICE_TOKEN'] as const;
 
 export function loadConfig<S extends z.ZodObject>(
   schema: S,

@@ -26,7 +26,7 @@ export const publicErrorCodes = new Set<string>([
 ]);
 
 /** Extension keys that carry meaning to a client (everything else, e.g. stacktrace or serviceName, is dropped). */
-const publicExtensionKeys = new Set(['code', 'retryAfterSeconds', 'field', 'fields', 'lines']);
+const publicExtensionKeys = new Set(['code', 'retryAfterSeconds', 'field', 'fields', 'lines', 'cost']);
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -69,6 +69,17 @@ export class TooManyRequestsError extends AppError {
   constructor(message: string, retryAfterSeconds: number) {
     super(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
+}
+
+/** A refusal of what the client sent, before anything ran: HTTP 400 with a stable code. */
+export function requestRefusal(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code, http: { status: 400 } } });
+}
+
+/** Development answers keep every message but drop what only the servers should see (serviceName, stacktrace, http). */
+export function stripInternalExtensions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([k]) => publicExtensionKeys.has(k)));
+  return { ...formatted, extensions };
 }
 
 /**

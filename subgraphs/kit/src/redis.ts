@@ -8,6 +8,11 @@ export interface RedisOptions {
    * rate limits), where a quick, typed refusal beats a request hanging until Redis returns.
    */
   failFast?: boolean;
+  /**
+   * A command without a reply by then fails ("Command timed out"): a Redis that hangs (stopped, not refusing)
+   * must not hang the requests that need it.
+   */
+  commandTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -16,6 +21,8 @@ export function createRedis(url: string, name: string, options: RedisOptions = {
     connectionName: `espigon:${name}`,
     maxRetriesPerRequest: options.failFast ? 0 : 2,
     enableOfflineQueue: !options.failFast,
+    commandTimeout: options.commandTimeoutMs,
+    connectTimeout: 5000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
   });
   // one line per outage, not one per reconnection attempt

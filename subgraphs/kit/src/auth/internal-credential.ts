@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 export const INTERNAL_SERVICE_TOKEN_MIN_LENGTH = 32;
 
+/** The header the gateway presents the token in on every subgraph fetch (Authorization carries the user's token). */
+export const GATEWAY_CREDENTIAL_HEADER = 'x-gateway-credential';
+
 /** Spread into a service's config schema: `serviceConfigSchema.extend({ ...internalCredentialConfig })`. */
 export const internalCredentialConfig = {
   /** Shared by the services that call each other's /internal routes; generated into DATA_DIR outside production. */

@@ -17,10 +17,13 @@ export interface InitOrmOptions {
   /** Called with every SQL statement sent (after parameters are bound); used to count queries. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Longest a statement may run (server side) and a reply may take (client side: covers a stalled server). */
+  queryTimeoutMs?: number;
   overrides?: Partial<Options<PostgreSqlDriver>>;
 }
 
 export async function initORM(options: InitOrmOptions): Promise<Orm> {
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const orm = await MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
     clientUrl: options.clientUrl,
@@ -39,6 +42,11 @@ export async function initORM(options: InitOrmOptions): Promise<Orm> {
     forceUtcTimezone: true,
     allowGlobalContext: false,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // every call has a bound: a stalled PostgreSQL gives SERVICE_UNAVAILABLE, not a request that hangs
+    driverOptions: {
+      acquireConnectionTimeout: queryTimeoutMs,
+      connection: { statement_timeout: queryTimeoutMs, query_timeout: queryTimeoutMs + 500, connectionTimeoutMillis: Math.min(queryTimeoutMs, 3000) },
+    },
     onQuery: (sql: string) => {
       options.onQuery?.(sql);
       return sql;

@@ -49,16 +49,7 @@ export function ConnectionType<T extends object>(name: string, nodeClass: ClassT
   return ConnectionClass;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  }
-  return first;
-}
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './page-size';
 
 /** A cursor is the sort key of the last row seen plus its id, so pages never skip or repeat rows. */
 export function encodeCursor(values: readonly (string | number | null)[]): string {

@@ -3,9 +3,12 @@ import type { EntityManager } from '../database/orm';
 import type { Logger } from '../logger';
 import type { Role, Viewer } from '../auth/access-token';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../errors';
+import type { RequestLogRecord } from './http-app';
 
 export interface RequestContext {
   requestId: string;
+  /** The request's log line, which the GraphQL layer completes. */
+  requestLog?: RequestLogRecord;
   logger: Logger;
   em: EntityManager;
   viewer: Viewer | null;

@@ -12,6 +12,7 @@ import { createEventBus, type EventBus } from '../events/pubsub';
 import { AccessTokenVerifier } from '../auth/access-token';
 import { MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '../auth/token-denylist';
 import { resolvePublicKey } from '../auth/signing-keys';
+import { resolveInternalServiceToken } from '../auth/internal-credential';
 import type { RequestContext } from './request-context';
 import { startSubgraphServer, type ReadinessCheck, type RunningService } from './subgraph-server';
 import { once } from 'node:events';
@@ -28,6 +29,8 @@ export interface SubgraphRuntime<Cfg extends ServiceConfig> {
   events: EventBus;
   denylist: TokenDenylist;
   verifier: AccessTokenVerifier;
+  /** The services' shared secret (INTERNAL_SERVICE_TOKEN; generated into DATA_DIR outside production). */
+  internalToken: string;
 }
 
 export interface SubgraphDefinition<Cfg extends ServiceConfig, Ctx extends RequestContext, Services> {
@@ -81,6 +84,7 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       migrations: definition.migrations,
       logger,
       onQuery: definition.onQuery,
+      queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
     });
     stoppers.push(() => orm.close());
     const applied = await migrate(orm);
@@ -89,7 +93,11 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     let redis: Redis | undefined;
     const readiness: ReadinessCheck[] = [];
     if (config.REDIS_URL) {
-      const client = createRedis(config.REDIS_URL, definition.name, { failFast: true, logger });
+      const client = createRedis(config.REDIS_URL, definition.name, {
+        failFast: true,
+        commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+        logger,
+      });
       redis = client;
       stoppers.push(() => client.quit());
       readiness.push({ name: 'redis', check: () => client.ping() });
@@ -103,7 +111,8 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     const denylist: TokenDenylist = redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist();
     const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);
     const verifier = new AccessTokenVerifier(publicKey, config.JWT_ISSUER, config.JWT_AUDIENCE, denylist);
-    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, denylist, verifier };
+    const internalToken = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
+    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, denylist, verifier, internalToken };
 
     const services = await definition.createServices(runtime);
     if (config.SEED_DEMO_DATA && definition.seed) {
@@ -118,6 +127,7 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       orm,
       verifier,
       readiness,
+      internalToken,
       extendContext: (base) => definition.extendContext(base, services, runtime),
       routes: definition.routes ? (app) => definition.routes!(app, services, runtime) : undefined,
     });

@@ -1,22 +1,25 @@
 // Starts one subgraph: Express with /health and /ready, Apollo Server on /graphql, graceful shutdown.
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { ServiceConfig } from '../config';
 import type { Logger } from '../logger';
 import type { Orm } from '../database/orm';
 import type { AccessTokenVerifier } from '../auth/access-token';
 import type { RequestContext } from './request-context';
-import { maskError, publicErrorCodes } from '../errors';
-import { hardenedServerSettings, subgraphLimits } from '../graphql/armor';
+import { ErrorCode, maskError, publicErrorCodes } from '../errors';
+import { describeDatabaseError, isDependencyUnavailable } from '../dependency-errors';
+import { GATEWAY_CREDENTIAL_HEADER, internalTokenMatches } from '../auth/internal-credential';
+import { hardenedServerSettings, subgraphLimits } from '../graphql/operation-limits';
+import { createHttpApp, finishHttpApp } from './http-app';
 import { requestLogPlugin } from './request-log.plugin';
 import { withTimeout } from '../timeout';
+
 
 export interface ReadinessCheck {
   name: string;
@@ -31,6 +34,8 @@ export interface SubgraphServerOptions<Ctx extends RequestContext> {
   orm: Orm;
   verifier: AccessTokenVerifier;
   readiness: ReadinessCheck[];
+  /** The services' shared secret: in production /graphql answers only requests that carry it (the gateway's). */
+  internalToken: string;
   /** Adds the subgraph's own members (loaders, services) to the base context. */
   extendContext(base: RequestContext): Ctx;
   /** REST routes mounted before /graphql (webhooks, internal APIs). */
@@ -50,13 +55,11 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
 ): Promise<{ app: Express; httpServer: http.Server; port: number; url: string; stopHttp(): Promise<void> }> {
   const { config, logger } = options;
   const production = config.NODE_ENV === 'production';
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
 
-  const hardened = hardenedServerSettings(production, subgraphLimits(production));
+  const hardened = hardenedServerSettings({ production, limits: subgraphLimits });
   const apollo = new ApolloServer<Ctx>({
     schema: options.schema,
     ...hardened.settings,
@@ -65,10 +68,25 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
       ApolloServerPluginInlineTraceDisabled(), // no usage reporting: traces would only cost time
       ...(hardened.plugins as ApolloServerPlugin<Ctx>[]),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-      requestLogPlugin<Ctx>(logger, (ctx) => ctx?.requestId),
+      requestLogPlugin<Ctx>((ctx) => ctx?.requestLog),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted, error) => {
+      if (isDependencyUnavailable(error)) {
+        logger.warn({ path: formatted.path, database: describeDatabaseError(error), cause: causeMessage(error) }, 'dependency unavailable');
+        return {
+          message: 'A service the market depends on is not answering; try again shortly',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+        };
+      }
+      const database = describeDatabaseError(error);
+      if (database) {
+        // never the driver's message: it holds the SQL and its values
+        logger.error({ path: formatted.path, database }, 'database error');
+        return maskError({ ...formatted, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+      }
       const code = formatted.extensions?.code;
       if (typeof code !== 'string' || !publicErrorCodes.has(code) || code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error, path: formatted.path }, 'unexpected error in resolver');
@@ -103,13 +121,16 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
 
   app.use(
     '/graphql',
+    ...(production ? [requireGatewayCredential(options.internalToken)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+      context: async ({ req, res }) => {
+        const requestLog = res.locals.requestLog;
+        const requestId = requestLog.requestId;
         const auth = await options.verifier.verifyAuthorizationHeader(headerValue(req.headers.authorization));
         const base: RequestContext = {
           requestId,
+          requestLog,
           logger: logger.child({ requestId }),
           em: options.orm.em.fork(),
           viewer: auth.viewer,
@@ -121,6 +142,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
       },
     }),
   );
+  finishHttpApp(app, logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -136,9 +158,15 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function trustProxySetting(value: string): boolean | number | string {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
+function causeMessage(error: unknown): string | undefined {
+  // a dependency error's own message (timeouts, refused connections) names no data; a driver's would
+  return describeDatabaseError(error) ? undefined : (error as Error | undefined)?.message;
+}
+
+/** In production a subgraph answers only the gateway: `_service` and `_entities` are never public. */
+function requireGatewayCredential(expected: string): RequestHandler {
+  return (req, res, next) => {
+    if (internalTokenMatches(headerValue(req.headers[GATEWAY_CREDENTIAL_HEADER]), expected)) return next();
+    res.status(403).json({ errors: [{ message: 'This service answers only the gateway', extensions: { code: ErrorCode.FORBIDDEN } }] });
+  };
 }

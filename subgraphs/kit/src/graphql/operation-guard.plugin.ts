@@ -1,0 +1,70 @@
+// After an operation is parsed and validated and before anything executes: is there one operation to run, over the
+// right transport, with variables of the right types, inputs within bounds, and a cost within the limit?
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getVariableValues, type GraphQLScalarType } from 'graphql';
+import { ErrorCode, requestRefusal } from '../errors';
+import { checkOperationInputs } from './input-guard';
+import type { OperationLimits } from './operation-limits';
+import { operationCost } from './query-cost';
+
+export interface OperationGuardOptions {
+  limits: OperationLimits;
+  scalars: Record<string, GraphQLScalarType>;
+  /** Adds `extensions.cost: { requested, maximum }` to every response (development). */
+  exposeCost: boolean;
+}
+
+export function operationGuardPlugin<Ctx extends BaseContext>(options: OperationGuardOptions): ApolloServerPlugin<Ctx> {
+  const { limits } = options;
+  return {
+    async requestDidStart() {
+      let cost: number | undefined;
+      return {
+        async didResolveOperation({ operation, document, request, schema }) {
+          if (!operation) {
+            throw requestRefusal(
+              'OPERATION_RESOLUTION_FAILURE',
+              request.operationName
+                ? `The document has no operation named "${request.operationName}"`
+                : 'The document has several operations: say which one to run with operationName',
+            );
+          }
+          if (operation.operation === 'subscription') {
+            throw requestRefusal('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP');
+          }
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) {
+            throw requestRefusal(ErrorCode.BAD_USER_INPUT, coerced.errors[0].message);
+          }
+          checkOperationInputs(schema, document, operation, coerced.coerced, {
+            maxStringLength: limits.maxStringLength,
+            scalars: options.scalars,
+          });
+          try {
+            cost = operationCost({
+              schema,
+              document,
+              operationName: operation.name?.value,
+              variables: request.variables,
+              maxNodes: limits.maxSelections,
+            });
+          } catch (err) {
+            throw requestRefusal('GRAPHQL_VALIDATION_FAILED', err instanceof Error ? err.message : 'The operation cannot be costed');
+          }
+          if (cost > limits.maxCost) {
+            throw requestRefusal(
+              'GRAPHQL_VALIDATION_FAILED',
+              `Operation cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+              { cost: { requested: cost, maximum: limits.maxCost } },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!options.exposeCost || cost === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { requested: cost, maximum: limits.maxCost } };
+        },
+      };
+    },
+  };
+}

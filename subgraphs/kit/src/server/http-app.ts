@@ -1,0 +1,111 @@
+// The HTTP side every service shares (gateway and subgraphs): proxy trust, security headers, request ids, one log
+// line per request, and JSON answers (never an HTML stack page) for anything refused before GraphQL runs.
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from '../logger';
+
+/** What the GraphQL layer adds to a request's log line (see request-log.plugin.ts). */
+export interface RequestLogRecord {
+  requestId: string;
+  operationName?: string | null;
+  errorCodes?: string[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    requestLog: RequestLogRecord;
+  }
+}
+
+/** A client's (or the gateway's) request id is kept only if it looks like one; anything else is replaced. */
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+export function createHttpApp(options: { logger: Logger; trustProxy: string }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(options.trustProxy));
+  app.use(
+    helmet({
+      contentSecurityPolicy: false, // set below: the IDE page and the JSON API need different ones
+      strictTransportSecurity: false, // set below, only where TLS terminated
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
+  app.use(securityPolicy);
+  app.use(requestLog(options.logger));
+  return app;
+}
+
+/** Mounted after every route: unknown paths and body-parser refusals (bad JSON, too large, bad charset) as JSON. */
+export function finishHttpApp(app: Express, logger: Logger): void {
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  const handler: ErrorRequestHandler = (err: { status?: number; statusCode?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) {
+      logger.error({ err, requestId: res.locals.requestLog?.requestId }, 'request failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      return;
+    }
+    res.status(status).json({ errors: [{ message: clientMessage(status, err.type), extensions: { code: 'BAD_REQUEST' } }] });
+  };
+  app.use(handler);
+}
+
+function clientMessage(status: number, type: string | undefined): string {
+  if (status === 413) return 'Request body too large';
+  if (type === 'entity.parse.failed') return 'Request body is not valid JSON';
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return 'Unsupported request encoding';
+  return 'Bad request';
+}
+
+/**
+ * JSON answers get a policy that allows nothing; the development IDE page keeps the one Apollo writes into it
+ * (scripts by nonce) and gets what a meta tag cannot say. HSTS only where TLS terminated (directly or at a
+ * trusted proxy): over plain HTTP a browser ignores it anyway.
+ */
+const securityPolicy: RequestHandler = (req, res, next) => {
+  const page = req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html';
+  res.setHeader(
+    'content-security-policy',
+    page ? "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'none'" : "default-src 'none'; frame-ancestors 'none'",
+  );
+  if (req.secure) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  next();
+};
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    res.locals.requestLog = { requestId };
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      const { operationName, errorCodes } = res.locals.requestLog;
+      const line = {
+        requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0].slice(0, 200),
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(operationName !== undefined ? { operationName } : {}),
+        ...(errorCodes?.length ? { errorCodes } : {}),
+      };
+      if (res.statusCode >= 500) logger.error(line, 'request');
+      else logger.info(line, 'request');
+    });
+    next();
+  };
+}
+
+/** Express "trust proxy": a hop count, a boolean, or addresses/subnets/names ("loopback, uniquelocal"). */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
