@@ -27,7 +27,9 @@ describe('docker-compose.yml', () => {
     const service = compose.services[name];
     const port = new URL(entry.routingUrl).port;
     expect(service.environment?.PORT).toBe(port);
-    expect(service.ports).toContain(`${port}:${port}`);
+    // reachable by the gateway on the compose network, never published on the host
+    expect(service.ports).toBeUndefined();
+    expect(service.environment?.HOST).toBe('0.0.0.0');
     expect(service.command?.join(' ')).toContain(`subgraphs/${name}/src/index.ts`);
     expect(service.environment?.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(service.environment?.REDIS_URL).toBe('redis://redis:6379');
@@ -37,6 +39,7 @@ describe('docker-compose.yml', () => {
   it('points the gateway at every subgraph by service name and waits for them', () => {
     const gateway = compose.services.gateway;
     expect(gateway.environment?.PORT).toBe('4000');
+    expect(gateway.ports).toEqual(['4000:4000']);
     for (const entry of subgraphs) {
       const port = new URL(entry.routingUrl).port;
       expect(gateway.environment?.[`SUBGRAPH_URL_${entry.name.toUpperCase()}`]).toBe(`http://${entry.name}:${port}/graphql`);
