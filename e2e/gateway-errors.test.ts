@@ -172,7 +172,7 @@ describe('a subgraph that refuses, fails, hangs or is down', () => {
     await new Promise((resolve) => fake?.close(resolve));
   });
 
-  const ask = () => execute(productQuery, undefined, { url: gateway.gatewayUrl, token });
+  const ask = () => execute<{ me: { name: string } | null; product: { name: string } | null }, undefined>(productQuery, undefined, { url: gateway.gatewayUrl, token });
 
   it("passes a subgraph's 400 refusal through with its code and field", async () => {
     behaviour = 'graphql-error-400';

@@ -1,6 +1,5 @@
 // The public endpoint: one GraphQL API composed from the subgraphs, with operation limits and error masking.
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -15,7 +14,7 @@ import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
 import { resolveInternalServiceToken } from '../../subgraphs/kit/src/auth/internal-credential';
 import { DateTimeScalar } from '../../subgraphs/kit/src/graphql/date-time.scalar';
 import { gatewayLimits, hardenedServerSettings } from '../../subgraphs/kit/src/graphql/operation-limits';
-import { createHttpApp, finishHttpApp } from '../../subgraphs/kit/src/server/http-app';
+import { createHttpApp, createHttpServer, finishHttpApp } from '../../subgraphs/kit/src/server/http-app';
 import { requestLogPlugin } from '../../subgraphs/kit/src/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -46,7 +45,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   });
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   // the supergraph names DateTime but parses nothing: its real parser checks every DateTime input up front
   const hardened = hardenedServerSettings({ production, limits: gatewayLimits, scalars: { DateTime: DateTimeScalar } });
 

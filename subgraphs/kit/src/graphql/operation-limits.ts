@@ -71,6 +71,8 @@ export function hardenedServerSettings({ production, limits, scalars = {} }: Har
       introspection: !production,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
+      // no automatic persisted queries: nothing uses them, and a forged hash answered 400 INTERNAL_SERVER_ERROR
+      persistedQueries: false as const,
       stopOnTerminationSignals: false, // the process's own handler drains every service in order
       includeStacktraceInErrorResponses: false,
       parseOptions: { maxTokens: limits.maxTokens },

@@ -1,6 +1,7 @@
 // The HTTP side every service shares (gateway and subgraphs): proxy trust, security headers, request ids, one log
 // line per request, and JSON answers (never an HTML stack page) for anything refused before GraphQL runs.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../logger';
@@ -35,6 +36,27 @@ export function createHttpApp(options: { logger: Logger; trustProxy: string }): 
   app.use(securityPolicy);
   app.use(requestLog(options.logger));
   return app;
+}
+
+/**
+ * The HTTP server for an app. Requests Node refuses before Express sees them (headers or URL too large, malformed
+ * request line) are answered in JSON like every other refusal, not with an empty body.
+ */
+export function createHttpServer(app: Express): http.Server {
+  const server = http.createServer(app);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (err as { code?: string }).code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ errors: [{ message: tooLarge ? 'Request headers too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }
 
 /** Mounted after every route: unknown paths and body-parser refusals (bad JSON, too large, bad charset) as JSON. */

@@ -1,5 +1,5 @@
 // Starts one subgraph: Express with /health and /ready, Apollo Server on /graphql, graceful shutdown.
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -16,7 +16,7 @@ import { ErrorCode, maskError, publicErrorCodes } from '../errors';
 import { describeDatabaseError, isDependencyUnavailable } from '../dependency-errors';
 import { GATEWAY_CREDENTIAL_HEADER, internalTokenMatches } from '../auth/internal-credential';
 import { hardenedServerSettings, subgraphLimits } from '../graphql/operation-limits';
-import { createHttpApp, finishHttpApp } from './http-app';
+import { createHttpApp, createHttpServer, finishHttpApp } from './http-app';
 import { requestLogPlugin } from './request-log.plugin';
 import { withTimeout } from '../timeout';
 
@@ -56,7 +56,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
   const { config, logger } = options;
   const production = config.NODE_ENV === 'production';
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
-  const httpServer = http.createServer(app);
+  const httpServer = createHttpServer(app);
   httpServer.keepAliveTimeout = 65_000; // longer than the gateway's idle socket timeout
 
   const hardened = hardenedServerSettings({ production, limits: subgraphLimits });
