@@ -31,6 +31,12 @@ describe('production configuration', () => {
     expect(run.stderr).not.toContain('DATABASE_URL');
   });
 
+  it('the gateway refuses to start without the credential it presents to the subgraphs', () => {
+    const run = startInProduction('gateway/src/index.ts');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('INTERNAL_SERVICE_TOKEN: missing');
+  });
+
   it('rejects a malformed value with its name, whatever the environment', () => {
     const run = startInProduction('subgraphs/users/src/index.ts', { NODE_ENV: 'development', PORT: 'cuarenta', REDIS_URL: 'http://x' });
     expect(run.status).toBe(1);

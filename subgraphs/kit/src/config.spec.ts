@@ -28,13 +28,14 @@ describe('loadConfig', () => {
 
   it('requires the secrets in production, with no fallback', () => {
     expect(() => loadConfig(schema, { NODE_ENV: 'production' }, ['EXTRA_SECRET'])).toThrow(
-      /DATABASE_URL: missing[\s\S]*REDIS_URL: missing[\s\S]*JWT_PUBLIC_KEY: missing/,
+      /DATABASE_URL: missing[\s\S]*REDIS_URL: missing[\s\S]*JWT_PUBLIC_KEY: missing[\s\S]*INTERNAL_SERVICE_TOKEN: missing/,
     );
     const complete = {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/espigon',
       REDIS_URL: 'redis://cache:6379',
       JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----',
+      INTERNAL_SERVICE_TOKEN: 'a-shared-secret-of-at-least-32-characters',
     };
     expect(loadConfig(schema, complete).NODE_ENV).toBe('production');
   });
