@@ -36,8 +36,8 @@ export const serviceConfigSchema = z.object({
   SEED_DEMO_DATA: booleanString.default(false),
   /** Express "trust proxy": who may set X-Forwarded-For (a hop count, or addresses/subnets such as "loopback"). */
   TRUST_PROXY: z.string().default('loopback'),
-  /** Longest a SQL statement may run, and a reply from PostgreSQL may take. */
-  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Longest a request's SQL statement may run, and a reply from PostgreSQL may take (migrations have their own). */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   /** Longest a Redis command may wait for its reply. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Shared secret of the services: the gateway presents it on every subgraph fetch, services on /internal routes. */

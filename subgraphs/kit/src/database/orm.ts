@@ -23,7 +23,7 @@ export interface InitOrmOptions {
 }
 
 export async function initORM(options: InitOrmOptions): Promise<Orm> {
-  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 2000;
   const orm = await MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
     clientUrl: options.clientUrl,

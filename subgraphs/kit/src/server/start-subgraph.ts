@@ -77,17 +77,19 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       clientUrl = embedded.url;
       logger.info({ port: embedded.port }, 'no DATABASE_URL: using the embedded PGlite database');
     }
-    const orm = await initORM({
+    const ormOptions: InitOrmOptions = {
       clientUrl,
       schema: definition.name,
       entities: definition.entities,
       migrations: definition.migrations,
       logger,
       onQuery: definition.onQuery,
-      queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
-    });
+    };
+    // migrations may legitimately run for minutes (an index on a large table); requests may not
+    const migrator = await initORM({ ...ormOptions, queryTimeoutMs: 30 * 60_000, poolMax: 1 });
+    const applied = await migrate(migrator).finally(() => migrator.close());
+    const orm = await initORM({ ...ormOptions, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS });
     stoppers.push(() => orm.close());
-    const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
     let redis: Redis | undefined;
