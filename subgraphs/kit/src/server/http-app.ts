@@ -106,7 +106,8 @@ function requestLog(logger: Logger): RequestHandler {
     res.locals.requestLog = { requestId };
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
-    res.once('finish', () => {
+    // 'close' comes for every request, answered or abandoned by the client ('finish' only for the answered)
+    res.once('close', () => {
       const { operationName, errorCodes } = res.locals.requestLog;
       const line = {
         requestId,
@@ -114,6 +115,7 @@ function requestLog(logger: Logger): RequestHandler {
         path: req.originalUrl.split('?')[0].slice(0, 200),
         status: res.statusCode,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(res.writableFinished ? {} : { abandoned: true }),
         ...(operationName !== undefined ? { operationName } : {}),
         ...(errorCodes?.length ? { errorCodes } : {}),
       };
