@@ -6,6 +6,7 @@ import type { CreateProductInput, ProductFilter, ProductSort } from './__generat
 import { AdjustInventoryMutation, CreateProductMutation, MyProductsQuery, ProductsQuery } from './operations/catalog.operations';
 import { RegisterMutation } from './operations/users.operations';
 import { errorCode, execute, ok, uniqueEmail } from './support/client';
+import { oddStrings } from './support/hostile-requests';
 
 type ProductNode = ResultOf<typeof ProductsQuery>['products']['edges'][number]['node'];
 type Created = ResultOf<typeof CreateProductMutation>['createProduct'];
@@ -254,5 +255,44 @@ describe('search', () => {
     expect(me?.products.edges).toHaveLength(2);
     const next = await ok(MyProductsQuery, { first: 50, after: me?.products.pageInfo.endCursor }, { token: stall.token });
     expect(next.me?.products.edges).toHaveLength(4);
+  });
+});
+
+describe('search and cursors that used to reach PostgreSQL as errors', () => {
+  const storable = oddStrings.filter(([label]) => !['nul byte', 'only nul', 'lone surrogate', 'reversed surrogates'].includes(label));
+
+  it.each(storable)('searching for %s answers normally', async (_label, search) => {
+    const result = await execute(ProductsQuery, { filter: { search }, first: 5 });
+    if (search.length > 200) {
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+      return;
+    }
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.products.totalCount).toBeGreaterThanOrEqual(0);
+  });
+
+  it('still finds "Camarón" when the apostrophe is a modifier letter or the accent a combining mark', async () => {
+    for (const search of ['camarónʼ', 'ʻcamarones', 'camaro\u0301n']) {
+      const names = (await ok(ProductsQuery, { filter: { search }, first: 20 })).products.edges.map((e) => e.node.name);
+      expect(names.some((n) => n.startsWith('Camarón'))).toBe(true);
+    }
+  });
+
+  const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+  const someId = '6f1c7a1e-0003-4000-8000-000000000001';
+
+  it.each([
+    ['NEWEST', forged(['NEWEST', '9999-99-99T99:99:99.999999Z', someId])],
+    ['PRICE_ASC', forged(['PRICE_ASC', 2 ** 31, someId])],
+    ['PRICE_DESC', forged(['PRICE_DESC', -5, someId])],
+    ['NAME', forged(['NAME', 'n'.repeat(10_000), someId])],
+  ] as const)('a forged %s cursor with an impossible key is BAD_USER_INPUT on after', async (sort, after) => {
+    const result = await execute(ProductsQuery, { sort, after });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    const listings = await execute(
+      `query($after: String) { products(first: 1) { edges { node { seller { products(after: $after) { totalCount } } } } } }`,
+      { after: forged(['NEWEST', '9999-99-99T99:99:99.999999Z', someId]) },
+    );
+    expect(listings.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

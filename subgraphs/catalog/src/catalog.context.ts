@@ -59,7 +59,7 @@ export function createCatalogLoaders(em: EntityManager, products: ProductService
     category: createEntityLoader(em, Category),
     subcategory: createEntityLoader(em, Subcategory),
     subcategoriesByCategory: createSubcategoriesByCategoryLoader(em),
-    // deleted products included: federation references (past orders) must still resolve them
+    // every row, deleted and unlisted included: the callers decide who may see it (product-access.ts)
     product: createEntityLoader(em, Product),
     inventory: createEntityLoader(em, Inventory, 'productId'),
   };

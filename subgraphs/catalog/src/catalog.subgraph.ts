@@ -6,6 +6,7 @@ import { OutboxRelay } from '../../kit/src/events/outbox-relay';
 import { catalogConfigSchema, catalogProductionRequired, type CatalogConfig } from './config';
 import { createCatalogLoaders, type CatalogContext, type CatalogServices } from './catalog.context';
 import { Migration20261123100000_catalog } from './migrations/Migration20261123100000_catalog';
+import { Migration20261124000000_search_quotes } from './migrations/Migration20261124000000_search_quotes';
 import { Category } from './modules/category/category.entity';
 import { CategoryService } from './modules/category/category.service';
 import { Subcategory } from './modules/category/subcategory.entity';
@@ -25,7 +26,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
   configSchema: catalogConfigSchema,
   productionRequired: catalogProductionRequired,
   entities: [Category, Subcategory, Product, Inventory, InventoryAdjustment, Reservation, OutboxEvent],
-  migrations: [Migration20261123100000_catalog],
+  migrations: [Migration20261123100000_catalog, Migration20261124000000_search_quotes],
   buildSchema: buildCatalogSchema,
   createServices: ({ config, orm, events, logger }) => {
     const outboxRelay = new OutboxRelay({

@@ -63,9 +63,21 @@ it('resolves Product representations, in order, with null for unknown or malform
   ).toEqual([expected, null, null, expected]);
 });
 
-it('still resolves a soft-deleted product (past orders point at it), as unavailable', async () => {
-  expect(await entities([{ __typename: 'Product', id: deleted }])).toEqual([
-    expect.objectContaining({ id: deleted, name: 'Pulpo de roca', available: false }),
+it('applies the rules of product(id): deleted products resolve for nobody, unlisted ones for their seller and admins only', async () => {
+  const representations = [
+    { __typename: 'Product', id: deleted },
+    { __typename: 'Product', id: unlisted },
+    { __typename: 'Inventory', productId: deleted },
+    { __typename: 'Inventory', productId: unlisted },
+  ];
+  expect(await entities(representations)).toEqual([null, null, null, null]);
+  const other = await registerSeller();
+  expect(await entities(representations, other.token)).toEqual([null, null, null, null]);
+  expect(await entities(representations, seller.token)).toEqual([
+    null,
+    expect.objectContaining({ id: unlisted, name: 'Picudo', available: false }),
+    null,
+    { __typename: 'Inventory', productId: unlisted, quantityOnHand: 10 },
   ]);
 });
 

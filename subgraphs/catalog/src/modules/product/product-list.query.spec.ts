@@ -1,5 +1,5 @@
 import { encodeCursor } from '../../../../kit/src/graphql/connection';
-import { buildProductListQuery, productCursor } from './product-list.query';
+import { buildProductListQuery, isCursorPrice, isCursorTimestamp, productCursor } from './product-list.query';
 import { ProductSort } from './product-sort.enum';
 
 const id = '6f1c7a1e-0003-4000-8000-000000000001';
@@ -51,5 +51,38 @@ describe('buildProductListQuery', () => {
 
   it('rejects a price range upside down', () => {
     expect(() => build({ filter: { minPriceCents: 500, maxPriceCents: 100 } })).toThrow(/maxPriceCents/);
+  });
+});
+
+describe('cursor keys that decode but could never have been written', () => {
+  const after = (sort: ProductSort, key: unknown) => Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+  const buildAfter = (sort: ProductSort, key: unknown) => () => buildProductListQuery({ sort, after: after(sort, key), fetch: 21, viewer: null, mode: 'fulltext' });
+
+  it.each([
+    [ProductSort.NEWEST, '9999-99-99T99:99:99.999999Z'],
+    [ProductSort.NEWEST, '2026-02-30T10:00:00.000000Z'],
+    [ProductSort.NEWEST, '2026-11-24T24:00:00.000000Z'],
+    [ProductSort.PRICE_ASC, 2 ** 31],
+    [ProductSort.PRICE_DESC, -1],
+    [ProductSort.PRICE_ASC, 1.5],
+    [ProductSort.NAME, 'n'.repeat(10_000)],
+    [ProductSort.NAME, 12],
+  ])('%s %p is an invalid cursor, not a database error', (sort, key) => {
+    expect(buildAfter(sort, key)).toThrow(expect.objectContaining({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }));
+  });
+
+  it.each([
+    [ProductSort.NEWEST, '2026-11-24T10:00:00.123456Z'],
+    [ProductSort.PRICE_ASC, 0],
+    [ProductSort.PRICE_DESC, 2 ** 31 - 1],
+    [ProductSort.NAME, 'atun'],
+  ])('%s %p is accepted', (sort, key) => {
+    expect(buildAfter(sort, key)).not.toThrow();
+  });
+
+  it('accepts the timestamp form its own cursors carry', () => {
+    expect(isCursorTimestamp('2024-02-29T23:59:59.999999Z')).toBe(true);
+    expect(isCursorTimestamp('2023-02-29T23:59:59.999999Z')).toBe(false);
+    expect(isCursorPrice(10_000_000)).toBe(true);
   });
 });

@@ -21,34 +21,47 @@ interface SortSpec {
   isValid(value: unknown): boolean;
 }
 
+/** A real instant in the microsecond form the NEWEST cursor stores ("9999-99-99T…" has the shape but is no time). */
+export function isCursorTimestamp(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value)) return false;
+  const millis = Date.parse(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(millis) && new Date(millis).toISOString().slice(0, 23) === value.slice(0, 23);
+}
+
+/** A price the column can hold: a whole, non-negative 32-bit number of cents. */
+export function isCursorPrice(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
+}
+
 const sortSpecs: Record<ProductSort, SortSpec> = {
   [ProductSort.NEWEST]: {
     column: 'p."created_at"',
     direction: 'desc',
     cursorSql: `to_char(p."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     cursorCast: '::timestamptz',
-    isValid: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v),
+    isValid: isCursorTimestamp,
   },
   [ProductSort.PRICE_ASC]: {
     column: 'p."price_cents"',
     direction: 'asc',
     cursorSql: 'p."price_cents"',
     cursorCast: '::int',
-    isValid: (v) => Number.isInteger(v),
+    isValid: isCursorPrice,
   },
   [ProductSort.PRICE_DESC]: {
     column: 'p."price_cents"',
     direction: 'desc',
     cursorSql: 'p."price_cents"',
     cursorCast: '::int',
-    isValid: (v) => Number.isInteger(v),
+    isValid: isCursorPrice,
   },
   [ProductSort.NAME]: {
     column: 'p."name_key"',
     direction: 'asc',
     cursorSql: 'p."name_key"',
     cursorCast: '::text',
-    isValid: (v) => typeof v === 'string',
+    // a name key is the name (at most 120 characters) lower-cased and unaccented, which can only lengthen it a little
+    isValid: (v) => typeof v === 'string' && v.length <= 4 * 120,
   },
 };
 
