@@ -13,6 +13,10 @@ export const usersConfigSchema = serviceConfigSchema.extend({
   LOGIN_MAX_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(100),
   /** Login attempts (failed or not) allowed from one client address in a minute. */
   LOGIN_MAX_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Sign-up attempts (whatever their outcome) allowed from one client address in an hour. */
+  REGISTER_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** How often the token denylist's "loaded" marker is checked in Redis (and the denylist restored when missing). */
+  DENYLIST_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;

@@ -4,8 +4,12 @@ import { createEntityLoader } from '../../kit/src/database/entity-loader';
 import { loadOrCreateDevelopmentKeys } from '../../kit/src/auth/signing-keys';
 import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './config';
 import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
+import { Migration20261124000000_revoked_access_tokens } from './migrations/Migration20261124000000_revoked_access_tokens';
 import { AuthService } from './modules/auth/auth.service';
-import { LoginRateLimiter } from './modules/auth/login-rate-limiter';
+import { AuthRateLimiter } from './modules/auth/auth-rate-limiter';
+import { DenylistRestorer } from './modules/auth/denylist-restorer';
+import { RevokedAccessToken } from './modules/auth/revoked-access-token.entity';
+import { RedisTokenDenylist } from '../../kit/src/auth/token-denylist';
 import { PasswordHasher } from './modules/auth/password-hasher';
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { TokenIssuer } from './modules/auth/token-issuer';
@@ -15,14 +19,16 @@ import { buildUsersSchema } from './schema';
 import { seedDemoUsers } from './seed/demo-users.seed';
 import type { UsersContext, UsersServices } from './users.context';
 
-export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersServices & { hasher: PasswordHasher }> = {
+type UsersRuntimeServices = UsersServices & { hasher: PasswordHasher; denylistRestorer: DenylistRestorer | null };
+
+export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersRuntimeServices> = {
   name: 'users',
   configSchema: usersConfigSchema,
   productionRequired: usersProductionRequired,
-  entities: [User, RefreshToken],
-  migrations: [Migration20261123000000_users],
+  entities: [User, RefreshToken, RevokedAccessToken],
+  migrations: [Migration20261123000000_users, Migration20261124000000_revoked_access_tokens],
   buildSchema: buildUsersSchema,
-  createServices: ({ config, redis, denylist }) => {
+  createServices: async ({ config, redis, denylist, orm, logger }) => {
     const keys =
       config.JWT_PRIVATE_KEY && config.JWT_PUBLIC_KEY
         ? { privateKey: config.JWT_PRIVATE_KEY, publicKey: config.JWT_PUBLIC_KEY }
@@ -35,16 +41,27 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersS
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     });
-    const limiter = new LoginRateLimiter(
+    const limiter = new AuthRateLimiter(
       {
         failuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
         failuresPerHour: config.LOGIN_MAX_FAILURES_PER_HOUR,
         attemptsPerIpPerMinute: config.LOGIN_MAX_ATTEMPTS_PER_IP_PER_MINUTE,
+        registrationsPerIpPerHour: config.REGISTER_MAX_PER_IP_PER_HOUR,
       },
       { redis, keyPrefix: config.REDIS_KEY_PREFIX },
     );
     const hasher = new PasswordHasher();
-    return { hasher, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
+    const denylistRestorer =
+      redis && denylist instanceof RedisTokenDenylist
+        ? new DenylistRestorer(orm, denylist, redis, logger.child({ component: 'denylist' }), config.DENYLIST_CHECK_INTERVAL_MS)
+        : null;
+    // loaded before the first request is served, so no token waits on it
+    await denylistRestorer?.ensureLoaded();
+    return { hasher, denylistRestorer, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
+  },
+  background: ({ denylistRestorer }) => {
+    denylistRestorer?.start();
+    return async () => denylistRestorer?.stop();
   },
   extendContext: (base, services) => ({ ...base, services, loaders: { user: createEntityLoader(base.em, User) }, sessionUserIds: new Set() }),
   seed: async (em, services, { logger }) => {

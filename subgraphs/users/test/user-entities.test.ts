@@ -28,6 +28,28 @@ describe('User entity', () => {
     ]);
   });
 
+  it("applies the field rules to references too: a client's email, phone and role only to themselves and admins", async () => {
+    const client = demoAccounts.find((a) => a.role === 'CLIENT')!;
+    const seller = demoAccounts.find((a) => a.role === 'SELLER')!;
+    const result = await execute<{ _entities: ({ name: string; email: string | null; phone: string | null; role: string | null } | null)[] }, unknown>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { name phone email role } } }`,
+      { representations: [{ __typename: 'User', id: client.id }, { __typename: 'User', id: seller.id }] },
+      { url: usersUrl() },
+    );
+    // the client's entity is nulled by its refused non-null fields; the seller's business contact is public
+    expect(result.data?._entities[0]).toBeNull();
+    expect(result.data?._entities[1]).toEqual({ name: seller.name, phone: seller.phone, email: seller.email, role: 'SELLER' });
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(result.errors?.map((e) => e.path?.slice(2)[0]).sort()).toEqual(['email', 'phone']);
+    const role = await execute<{ _entities: unknown[] }, unknown>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { role } } }`,
+      { representations: [{ __typename: 'User', id: client.id }] },
+      { url: usersUrl() },
+    );
+    expect(role.data?._entities).toEqual([null]);
+    expect(role.errors?.[0]).toMatchObject({ path: ['_entities', 0, 'role'], extensions: { code: 'FORBIDDEN' } });
+  });
+
   it('publishes its SDL with federation directives', async () => {
     const result = await execute<{ _service: { sdl: string } }, unknown>('{ _service { sdl } }', undefined, { url: usersUrl() });
     expect(result.data?._service.sdl).toMatch(/type User\s+@key\(fields: "id"\)/);

@@ -1,5 +1,6 @@
 // Starts the catalog subgraph in-process on a fresh database and Redis prefix, for the tests that need its insides
 // (the SQL statement counter, the ORM, the outbox relay): tokens signed by the development key pair, small clients.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { loadOrCreateDevelopmentKeys } from '../../../kit/src/auth/signing-keys'
 import { demoAccounts } from '../../../kit/src/demo/demo-accounts';
 import { startSubgraph } from '../../../kit/src/server/start-subgraph';
 import { TokenIssuer } from '../../../users/src/modules/auth/token-issuer';
+import { RedisTokenDenylist } from '../../../kit/src/auth/token-denylist';
 import { catalogSubgraph } from '../../src/catalog.subgraph';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -67,6 +69,8 @@ export async function startCatalogHarness(options: { env?: NodeJS.ProcessEnv } =
         if (!sql.includes('"outbox_event"')) statements.push(sql);
       },
     );
+    // alone, the catalog has no users subgraph to load the token denylist: mark it loaded (nobody logged out yet)
+    await (service.runtime.denylist as RedisTokenDenylist).restore([]);
   } catch (err) {
     await dropDatabase(database);
     rmSync(dataDir, { recursive: true, force: true });
@@ -93,7 +97,7 @@ export async function startCatalogHarness(options: { env?: NodeJS.ProcessEnv } =
     resetStatements: () => {
       statements.length = 0;
     },
-    token: (role, id) => issuer.signAccessToken(id, role),
+    token: (role, id) => issuer.signAccessToken(id, role, randomUUID()),
     internalToken,
     redisPrefix,
     async gql(query, variables, token) {

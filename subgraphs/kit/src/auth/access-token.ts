@@ -15,6 +15,8 @@ export interface Viewer {
   jti: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The session (refresh-token family) the token was issued for: logout ends it. */
+  sessionId?: string;
 }
 
 export type AuthResult =
@@ -71,6 +73,7 @@ export class AccessTokenVerifier {
       return { viewer: null, error: 'Sign-in cannot be checked right now; try again shortly', unavailable: true };
     }
     if (revoked) return { viewer: null, error: 'Access token revoked' };
-    return { viewer: { id: payload.sub, role: payload.role, jti: payload.jti, exp: payload.exp } };
+    const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
+    return { viewer: { id: payload.sub, role: payload.role, jti: payload.jti, exp: payload.exp, sessionId } };
   }
 }

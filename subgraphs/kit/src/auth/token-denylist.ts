@@ -3,21 +3,61 @@ import type { Redis } from 'ioredis';
 
 export interface TokenDenylist {
   add(jti: string, ttlSeconds: number): Promise<void>;
+  /** Throws when the answer cannot be trusted (store unreachable, or emptied and not yet restored). */
   has(jti: string): Promise<boolean>;
 }
 
+export interface RevokedToken {
+  jti: string;
+  expiresAt: Date;
+}
+
+/**
+ * Redis is not the record of revocations (PostgreSQL is, in the users subgraph): a Redis that restarts empty would
+ * forget every logout. So the denylist counts only while its "loaded" marker exists; the users subgraph writes the
+ * marker after restoring every unexpired revocation, and until then no token is trusted.
+ */
 export class RedisTokenDenylist implements TokenDenylist {
+  private readonly markerKey: string;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
-
-  async add(jti: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`${this.prefix}denylist:${jti}`, '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  ) {
+    this.markerKey = `${prefix}denylist:loaded`;
   }
 
+  private key(jti: string): string {
+    return `${this.prefix}denylist:${jti}`;
+  }
+
+  async add(jti: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.key(jti), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  /** One round trip: the marker and the token's entry together. */
   async has(jti: string): Promise<boolean> {
-    return (await this.redis.exists(`${this.prefix}denylist:${jti}`)) === 1;
+    const [loaded, revoked] = await this.redis.mget(this.markerKey, this.key(jti));
+    if (loaded === null) throw new Error('token denylist not loaded');
+    return revoked !== null;
+  }
+
+  async isLoaded(): Promise<boolean> {
+    return (await this.redis.exists(this.markerKey)) === 1;
+  }
+
+  /** Writes every unexpired revocation, then the marker, in one transaction. */
+  async restore(revoked: readonly RevokedToken[]): Promise<void> {
+    const now = Date.now();
+    const batch = this.redis.multi();
+    for (const { jti, expiresAt } of revoked) {
+      const ttlMs = expiresAt.getTime() - now;
+      if (ttlMs > 0) batch.set(this.key(jti), '1', 'PX', ttlMs);
+    }
+    batch.set(this.markerKey, new Date(now).toISOString());
+    const results = await batch.exec();
+    const failed = results?.find(([err]) => err);
+    if (!results || failed) throw failed?.[0] ?? new Error('denylist restore aborted');
   }
 }
 

@@ -7,7 +7,7 @@ import { AuthPayload, RegisterInput } from './auth-payload.type';
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign up as CLIENT or SELLER (ADMIN is refused)' })
   register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return this.session(ctx, ctx.services.auth.register(ctx.em, input, ctx.viewer));
+    return this.session(ctx, ctx.services.auth.register(ctx.em, input, ctx.viewer, ctx.clientIp));
   }
 
   @Mutation(() => AuthPayload)

@@ -4,14 +4,26 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '../../../../kit/src/database/orm';
 import type { Viewer } from '../../../../kit/src/auth/access-token';
 import type { TokenDenylist } from '../../../../kit/src/auth/token-denylist';
-import { ConflictError, ForbiddenError, UnauthenticatedError } from '../../../../kit/src/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../../../../kit/src/errors';
 import { Role } from '../user/role.enum';
 import { User } from '../user/user.entity';
 import { AuthPayload, type RegisterInput } from './auth-payload.type';
-import type { LoginRateLimiter } from './login-rate-limiter';
+import type { AuthRateLimiter } from './auth-rate-limiter';
 import type { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
-import { assertStrongPassword, normaliseEmail, optionalPhone, requireText } from './registration-rules';
+import { RevokedAccessToken } from './revoked-access-token.entity';
+import {
+  EMAIL_MAX,
+  NAME_MAX,
+  PASSWORD_MAX,
+  PIER_SECTION_MAX,
+  REFRESH_TOKEN_MAX,
+  STALL_NAME_MAX,
+  assertStrongPassword,
+  normaliseEmail,
+  optionalPhone,
+  requireText,
+} from './registration-rules';
 import type { TokenIssuer } from './token-issuer';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -20,29 +32,36 @@ export class AuthService {
   constructor(
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenIssuer,
-    private readonly limiter: LoginRateLimiter,
+    private readonly limiter: AuthRateLimiter,
     private readonly denylist: TokenDenylist,
   ) {}
 
-  /** Clients and sellers sign themselves up; only an admin may create another admin. */
-  async register(em: EntityManager, input: RegisterInput, viewer: Viewer | null): Promise<AuthPayload> {
+  /**
+   * Clients and sellers sign themselves up; only an admin may create another admin. Every attempt counts against the
+   * address; the input is checked and the email looked up before the password is hashed, so a refused attempt costs
+   * no argon2 work. An existing email is a CONFLICT: a uniqueness error cannot help saying so (see README).
+   */
+  async register(em: EntityManager, input: RegisterInput, viewer: Viewer | null, clientAddress: string): Promise<AuthPayload> {
+    await this.limiter.beforeRegistration(clientAddress);
     if (input.role === Role.ADMIN && viewer?.role !== Role.ADMIN) {
       throw new ForbiddenError('Administrators cannot register themselves');
     }
     const email = normaliseEmail(input.email);
     assertStrongPassword(input.password, email);
-    const user = em.create(User, {
+    const fields = {
       email,
-      name: requireText(input.name, 'name', 100),
+      name: requireText(input.name, 'name', NAME_MAX),
       role: input.role,
       phone: optionalPhone(input.phone),
-      stallName: input.role === Role.SELLER ? requireText(input.stallName, 'stallName', 100) : null,
-      pierSection: input.role === Role.SELLER && input.pierSection ? requireText(input.pierSection, 'pierSection', 50) : null,
-      passwordHash: await this.hasher.hash(input.password),
-    } as User);
+      stallName: input.role === Role.SELLER ? requireText(input.stallName, 'stallName', STALL_NAME_MAX) : null,
+      pierSection: input.role === Role.SELLER && input.pierSection ? requireText(input.pierSection, 'pierSection', PIER_SECTION_MAX) : null,
+    };
+    if ((await em.count(User, { email })) > 0) throw new ConflictError('This email is already registered');
+    const user = em.create(User, { ...fields, passwordHash: await this.hasher.hash(input.password) } as User);
     try {
       await em.flush();
     } catch (err) {
+      // two sign-ups with one email at once: the unique index decides
       if (err instanceof UniqueConstraintViolationException) throw new ConflictError('This email is already registered');
       throw err;
     }
@@ -50,14 +69,14 @@ export class AuthService {
   }
 
   async login(em: EntityManager, emailInput: string, password: string, clientAddress: string): Promise<AuthPayload> {
+    // an over-long email or password can match no account: refused before it becomes a rate-limiter key or argon2 input
+    if (emailInput.length > EMAIL_MAX + 10 || password.length > PASSWORD_MAX) throw new UnauthenticatedError('Invalid email or password');
     const email = emailInput.trim().toLowerCase();
-    await this.limiter.beforeAttempt(email, clientAddress);
+    if (!email || email.length > EMAIL_MAX) throw new UnauthenticatedError('Invalid email or password');
+    await this.limiter.beforeLogin(email, clientAddress);
     const user = await em.findOne(User, { email });
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) {
-      await this.limiter.recordFailure(email);
-      throw new UnauthenticatedError('Invalid email or password');
-    }
+    if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
     await this.limiter.recordSuccess(email);
     return this.startSession(em, user, randomUUID());
   }
@@ -67,6 +86,7 @@ export class AuthService {
    * so of two concurrent uses only one wins; a used or revoked token revokes its whole family.
    */
   async refresh(em: EntityManager, token: string): Promise<AuthPayload> {
+    if (token.length > REFRESH_TOKEN_MAX) throw new UnauthenticatedError('Invalid refresh token');
     const claims = this.tokens.verifyRefreshToken(token);
     if (!claims) throw new UnauthenticatedError('Invalid refresh token');
     const stored = await em.findOne(RefreshToken, { id: claims.tokenId });
@@ -91,12 +111,27 @@ export class AuthService {
     return this.startSession(em, user, stored.familyId);
   }
 
-  /** Revokes the current access token at once and, when given, the refresh token's family. */
+  /**
+   * Ends the session at once: the access token is recorded as revoked (PostgreSQL, the durable record) together with
+   * its session's refresh-token family and, when given, the refresh token's family; then it goes on the denylist every
+   * subgraph checks. If Redis cannot take it, the logout is refused (retryable) rather than half done.
+   */
   async logout(em: EntityManager, viewer: Viewer, refreshToken: string | null | undefined): Promise<boolean> {
-    await this.denylist.add(viewer.jti, viewer.exp - Math.floor(Date.now() / 1000));
-    if (refreshToken) {
-      const claims = this.tokens.verifyRefreshToken(refreshToken);
-      if (claims && claims.userId === viewer.id) await this.revokeFamily(em, claims.familyId);
+    if (refreshToken && refreshToken.length > REFRESH_TOKEN_MAX) throw new BadUserInputError('Invalid refresh token', 'refreshToken');
+    const families = new Set<string>();
+    if (viewer.sessionId) families.add(viewer.sessionId);
+    const claims = refreshToken ? this.tokens.verifyRefreshToken(refreshToken) : null;
+    if (claims && claims.userId === viewer.id) families.add(claims.familyId);
+    const expiresAt = new Date(viewer.exp * 1000);
+    await em.transactional(async (tx) => {
+      await tx.upsert(RevokedAccessToken, { jti: viewer.jti, userId: viewer.id, expiresAt });
+      for (const familyId of families) await this.revokeFamily(tx, familyId);
+      await tx.nativeDelete(RevokedAccessToken, { expiresAt: { $lt: new Date() } });
+    });
+    try {
+      await this.denylist.add(viewer.jti, viewer.exp - Math.floor(Date.now() / 1000));
+    } catch {
+      throw new ServiceUnavailableError('Logout could not be completed right now; try again shortly');
     }
     return true;
   }
@@ -117,7 +152,7 @@ export class AuthService {
     } as RefreshToken);
     await em.flush();
     return Object.assign(new AuthPayload(), {
-      accessToken: this.tokens.signAccessToken(user.id, user.role),
+      accessToken: this.tokens.signAccessToken(user.id, user.role, familyId),
       refreshToken,
       expiresIn: this.tokens.settings.accessTtlSeconds,
       user,

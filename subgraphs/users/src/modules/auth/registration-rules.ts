@@ -1,20 +1,36 @@
-// Input rules for registration: what a valid email, password, name, phone and stall look like.
+// Input rules for accounts: what a valid email, password, name, phone and stall look like. Every rule runs before any
+// work (no hashing, no query) and bounds the length first.
 import { BadUserInputError } from '../../../../kit/src/errors';
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+export const NAME_MAX = 100;
+export const STALL_NAME_MAX = 100;
+export const PIER_SECTION_MAX = 50;
+/** Refresh tokens are ES256 JWTs of a few hundred characters. */
+export const REFRESH_TOKEN_MAX = 4096;
+
+/** Plain ASCII, one @, a dotted domain: look-alike letters from other scripts cannot pass for a known address. */
+const emailPattern = /^[!#-'*+\-/-9=?A-Z^-~]+(\.[!#-'*+\-/-9=?A-Z^-~]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
+/** Control and invisible formatting characters (zero-width, bidi overrides, BOM), line and paragraph separators. */
+const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 export function normaliseEmail(email: string): string {
+  if (email.length > EMAIL_MAX) throw new BadUserInputError(`Email must have at most ${EMAIL_MAX} characters`, 'email');
   const value = email.trim().toLowerCase();
-  if (value.length > 254 || !emailPattern.test(value)) throw new BadUserInputError('Email is not valid', 'email');
+  if (!emailPattern.test(value)) {
+    throw new BadUserInputError('Email is not valid (plain ASCII; write an internationalised domain in punycode)', 'email');
+  }
   return value;
 }
 
 /** At least 10 characters with a letter and a digit, at most 128, and not the email itself. */
 export function assertStrongPassword(password: string, email: string): void {
-  if (password.length < 10) throw new BadUserInputError('Password must have at least 10 characters', 'password');
-  if (password.length > 128) throw new BadUserInputError('Password must have at most 128 characters', 'password');
-  if (!/[A-Za-zÀ-ÿ]/.test(password) || !/[0-9]/.test(password)) {
+  if (password.length > PASSWORD_MAX) throw new BadUserInputError(`Password must have at most ${PASSWORD_MAX} characters`, 'password');
+  if (password.length < PASSWORD_MIN) throw new BadUserInputError(`Password must have at least ${PASSWORD_MIN} characters`, 'password');
+  if (!/\p{L}/u.test(password) || !/[0-9]/.test(password)) {
     throw new BadUserInputError('Password must contain letters and digits', 'password');
   }
   if (password.toLowerCase() === email || password.toLowerCase() === email.split('@')[0]) {
@@ -22,8 +38,12 @@ export function assertStrongPassword(password: string, email: string): void {
   }
 }
 
+/** Visible text on one line: NFC-normalised, runs of spaces collapsed, no control or invisible characters. */
 export function requireText(value: string | null | undefined, field: string, max: number): string {
-  const text = (value ?? '').trim();
+  if ((value ?? '').length > max * 4) throw new BadUserInputError(`${field} must have at most ${max} characters`, field);
+  const trimmed = (value ?? '').normalize('NFC').trim();
+  if (invisible.test(trimmed)) throw new BadUserInputError(`${field} must not contain control or invisible characters`, field);
+  const text = trimmed.replace(/ {2,}/g, ' ');
   if (!text) throw new BadUserInputError(`${field} is required`, field);
   if (text.length > max) throw new BadUserInputError(`${field} must have at most ${max} characters`, field);
   return text;

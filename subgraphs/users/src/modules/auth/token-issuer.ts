@@ -29,8 +29,9 @@ export class TokenIssuer {
     this.publicKey = createPublicKey(settings.publicKey);
   }
 
-  signAccessToken(userId: string, role: Role): string {
-    return jwt.sign({ role }, this.privateKey, {
+  /** `sid` names the session (the refresh-token family), so logging out with the access token alone ends it. */
+  signAccessToken(userId: string, role: Role, sessionId: string): string {
+    return jwt.sign({ role, sid: sessionId }, this.privateKey, {
       algorithm: TOKEN_ALGORITHM,
       header: { alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
       subject: userId,

@@ -26,27 +26,44 @@ export class UserResolver {
     return ctx.services.users.list(ctx.em, { first, after, role });
   }
 
-  @Query(() => User, { nullable: true, description: 'A user by id: sellers are public; other accounts to themselves and admins' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'A user by id: sellers are public; other accounts to themselves and admins (null otherwise, as for an unknown id)',
+  })
   async user(@Arg('id', () => ID) id: string, @Ctx() ctx: UsersContext): Promise<User | null> {
-    const user = await ctx.loaders.user.load(id);
-    if (!user) return null;
     const viewer = optionalViewer(ctx);
-    if (user.role !== Role.SELLER && viewer?.id !== user.id && viewer?.role !== Role.ADMIN) throw new ForbiddenError();
-    return user;
+    const user = await ctx.loaders.user.load(id);
+    return user && (user.role === Role.SELLER || viewer?.id === user.id || viewer?.role === Role.ADMIN) ? user : null;
   }
 
   /** Sellers' emails are their public business contact; anyone else's is seen by themselves and admins. */
   @FieldResolver(() => String)
   email(@Root() user: User, @Ctx() ctx: UsersContext): string {
-    const viewer = ctx.viewer;
-    const own = viewer?.id === user.id || ctx.sessionUserIds.has(user.id);
-    if (user.role === Role.SELLER || own || viewer?.role === Role.ADMIN) return user.email;
-    throw new ForbiddenError("Only the account's owner and administrators see this email");
+    return this.privateField(user, ctx, user.email, "Only the account's owner and administrators see this email");
+  }
+
+  /** The same rule as email: a seller's phone is their stall's; a client's is theirs and the admins' to see. */
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() user: User, @Ctx() ctx: UsersContext): string | null {
+    return this.privateField(user, ctx, user.phone, "Only the account's owner and administrators see this phone number");
+  }
+
+  @FieldResolver(() => Role)
+  role(@Root() user: User, @Ctx() ctx: UsersContext): Role {
+    return this.privateField(user, ctx, user.role, "Only the account's owner and administrators see this role");
   }
 
   @FieldResolver(() => SellerProfile, { nullable: true, description: 'Only for sellers' })
   sellerProfile(@Root() user: User): SellerProfile | null {
     if (user.role !== Role.SELLER || !user.stallName) return null;
     return Object.assign(new SellerProfile(), { stallName: user.stallName, pierSection: user.pierSection });
+  }
+
+  /** Field rules hold on every path, `_entities` included: a reference hands out no more than a query would. */
+  private privateField<T>(user: User, ctx: UsersContext, value: T, refusal: string): T {
+    const viewer = ctx.viewer;
+    const own = viewer?.id === user.id || ctx.sessionUserIds.has(user.id);
+    if (user.role === Role.SELLER || own || viewer?.role === Role.ADMIN) return value;
+    throw new ForbiddenError(refusal);
   }
 }

@@ -2,6 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '../../../../kit/src/database/orm';
 import { BadUserInputError } from '../../../../kit/src/errors';
+import { isUuid } from '../../../../kit/src/database/uuid';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../../../kit/src/graphql/connection';
 import type { Role } from './role.enum';
 import { UserConnection } from './user-connection.type';
@@ -15,8 +16,8 @@ export class UserService {
     let pageWhere: FilterQuery<User> = where;
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, 2);
-      const at = new Date(String(createdAt));
-      if (Number.isNaN(at.getTime()) || typeof id !== 'string') throw new BadUserInputError('Invalid cursor', 'after');
+      const at = typeof createdAt === 'string' ? cursorInstant(createdAt) : null;
+      if (!at || !isUuid(id)) throw new BadUserInputError('Invalid cursor', 'after');
       pageWhere = { $and: [where, { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] }] };
     }
     const [rows, totalCount] = await Promise.all([
@@ -25,4 +26,11 @@ export class UserService {
     ]);
     return toConnection(UserConnection, rows, limit, totalCount, (u) => encodeCursor([u.createdAt.toISOString(), u.id]));
   }
+}
+
+/** The instant a cursor of ours holds (an ISO timestamp, as toISOString writes it), or null for anything else. */
+function cursorInstant(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return null;
+  const at = new Date(value);
+  return !Number.isNaN(at.getTime()) && at.toISOString() === value ? at : null;
 }
