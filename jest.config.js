@@ -11,13 +11,27 @@ const swc = [
   },
 ];
 
-module.exports = {
+const project = (displayName, testMatch) => ({
+  displayName,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
-  testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/subgraphs/**/*.test.ts', '<rootDir>/subgraphs/**/*.spec.ts', '<rootDir>/gateway/**/*.test.ts'],
+  testMatch,
+  setupFiles: ['reflect-metadata'],
+});
+
+/**
+ * Three projects: `unit` (pure specs beside the code: no database, Redis or market; `npm run test:unit` runs them
+ * alone in seconds), `subgraph` (a subgraph's own tests, some on a subgraph started in-process) and `e2e` (through
+ * the gateway). The global setup starts the market once, and only when a project that needs it runs.
+ */
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/subgraphs/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts']),
+    project('subgraph', ['<rootDir>/subgraphs/**/test/**/*.test.ts']),
+    project('e2e', ['<rootDir>/e2e/**/*.test.ts']),
+  ],
   globalSetup: '<rootDir>/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

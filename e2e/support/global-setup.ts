@@ -10,7 +10,10 @@ declare global {
   var __ESPIGON_MARKET__: ChildService | undefined;
 }
 
-export default async function globalSetup(): Promise<void> {
+/** The unit project needs no market: run alone (`npm run test:unit`), nothing is started. */
+export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
+  const selected = globalConfig.selectProjects;
+  if (selected && selected.length > 0 && selected.every((name) => name === 'unit')) return;
   const database = uniqueName('espigon_test');
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-test-'));
   const redisPrefix = `${database}:`;
