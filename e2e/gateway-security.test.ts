@@ -43,6 +43,17 @@ describe('operation limits (every environment)', () => {
     expect(html).toMatch(/embeddable-sandbox|sandbox/i);
   });
 
+  it('answers a CORS preflight from any origin when none is configured, cached for 10 minutes', async () => {
+    const response = await fetch(gatewayUrl(), {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-max-age')).toBe('600');
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
   it('answers health and readiness probes', async () => {
     const base = new URL(gatewayUrl());
     expect((await fetch(new URL('/health', base))).status).toBe(200);
@@ -86,6 +97,7 @@ describe('production gateway', () => {
         HOST: '127.0.0.1',
         SUBGRAPH_URL_USERS: `http://127.0.0.1:${port}/graphql`,
         INTERNAL_SERVICE_TOKEN: 'a-test-internal-service-token-of-40-chars!',
+        CORS_ORIGINS: 'https://espigon.ec, https://admin.espigon.ec',
       },
       join(process.env.ESPIGON_TEST_DATA_DIR!, 'production-gateway.log'),
     );
@@ -132,6 +144,17 @@ describe('production gateway', () => {
     expect(result.status).toBe(200);
     expect(result.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(JSON.stringify(result)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch failed/);
+  });
+
+  it('grants CORS to the configured origins only', async () => {
+    const preflight = (origin: string) =>
+      fetch(prodUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const granted = await preflight('https://admin.espigon.ec');
+    expect(granted.status).toBe(204);
+    expect(granted.headers.get('access-control-allow-origin')).toBe('https://admin.espigon.ec');
+    const refused = await preflight('https://evil.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves no landing page', async () => {

@@ -12,6 +12,9 @@ import type { RunningService } from '../subgraphs/kit/src/server/subgraph-server
 import { subgraphDefinitions } from './subgraph-registry';
 import { readSupergraphConfig } from './supergraph-config';
 
+/** Connections per subgraph on the embedded server (see the comment where it is used). */
+const EMBEDDED_POOL_PER_SUBGRAPH = 4;
+
 export interface RunningMarket {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
@@ -26,14 +29,15 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
     for (const service of started.reverse()) await service.stop();
   };
   try {
-    if (!env.DATABASE_URL) {
-      const embedded: EmbeddedPostgres = await startEmbeddedPostgres({
+    const embedded = !env.DATABASE_URL;
+    if (embedded) {
+      const server: EmbeddedPostgres = await startEmbeddedPostgres({
         dataDir: join(env.DATA_DIR!, 'pglite', 'market'),
         port: env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : 0,
       });
-      started.push(embedded);
-      env.DATABASE_URL = embedded.url;
-      logger.info({ url: embedded.url, dataDir: join(env.DATA_DIR!, 'pglite', 'market') }, 'embedded PostgreSQL (PGlite) started');
+      started.push(server);
+      env.DATABASE_URL = server.url;
+      logger.info({ url: server.url, dataDir: join(env.DATA_DIR!, 'pglite', 'market') }, 'embedded PostgreSQL (PGlite) started');
     }
     if (env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY) {
       const keys = loadOrCreateDevelopmentKeys(env.DATA_DIR!);
@@ -41,16 +45,27 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
       env.JWT_PRIVATE_KEY = keys.privateKey;
     }
     const ephemeral = env.SUBGRAPH_PORTS === 'auto';
-    const subgraphUrls: Record<string, string> = {};
-    for (const entry of readSupergraphConfig()) {
-      const definition = subgraphDefinitions[entry.name];
-      if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
-      const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
-      // subgraphs answer only the gateway, which runs in this same process: loopback only
-      const service: RunningService = await startSubgraph(definition, { ...env, HOST: '127.0.0.1', PORT: port });
-      started.push(service);
-      subgraphUrls[entry.name] = service.url;
-    }
+    // PGlite runs one statement at a time however many connections it has: a few per subgraph is plenty, and keeps
+    // six subgraphs (6 × 4, plus one short-lived migration connection each) under its 32
+    const poolMax = embedded ? String(EMBEDDED_POOL_PER_SUBGRAPH) : env.DATABASE_POOL_MAX;
+    // in parallel: each migrates its own schema, seeds and starts listening at the same time as the others
+    const entries = readSupergraphConfig();
+    const results = await Promise.allSettled(
+      entries.map(async (entry) => {
+        const definition = subgraphDefinitions[entry.name];
+        if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
+        const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
+        // subgraphs answer only the gateway, which runs in this same process: loopback only
+        const service: RunningService = await startSubgraph(definition, { ...env, HOST: '127.0.0.1', PORT: port, DATABASE_POOL_MAX: poolMax });
+        started.push(service);
+        return [entry.name, service.url] as const;
+      }),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const subgraphUrls: Record<string, string> = Object.fromEntries(
+      results.map((r) => (r as PromiseFulfilledResult<readonly [string, string]>).value),
+    );
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: env.GATEWAY_PORT ?? '4000' };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_URL_${name.toUpperCase()}`] = url;
     const gateway: RunningGateway = await startGateway(gatewayEnv);

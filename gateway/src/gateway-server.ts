@@ -7,7 +7,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import cors from 'cors';
+import express, { type RequestHandler } from 'express';
 import { loadConfig } from '../../subgraphs/kit/src/config';
 import { maskError, stripInternalExtensions } from '../../subgraphs/kit/src/errors';
 import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
@@ -86,21 +87,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
 
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
-  app.use('/graphql', (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && (origins.length === 0 || origins.includes(origin))) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    }
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
-    next();
-  });
+  app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -123,4 +110,26 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway ready');
   return { url, port, logger, stop: () => apollo.stop() };
+}
+
+/**
+ * Browsers may call from the origins in CORS_ORIGINS (any origin when it is empty: tokens travel in headers, never
+ * cookies). A preflight from another origin is refused outright; a granted one is cached for 10 minutes.
+ */
+function corsPolicy(setting: string): RequestHandler[] {
+  const origins = new Set(setting.split(',').map((o) => o.trim()).filter(Boolean));
+  const allowed = (origin: string | undefined) => !origin || origins.size === 0 || origins.has(origin);
+  return [
+    (req, res, next) => {
+      if (req.method !== 'OPTIONS' || allowed(req.headers.origin)) return next();
+      res.status(403).json({ errors: [{ message: 'Origin not allowed', extensions: { code: 'FORBIDDEN' } }] });
+    },
+    cors({
+      origin: (origin, callback) => callback(null, allowed(origin)),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    }),
+  ];
 }

@@ -38,6 +38,8 @@ export const serviceConfigSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Longest a request's SQL statement may run, and a reply from PostgreSQL may take (migrations have their own). */
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /** Connections each subgraph may hold to PostgreSQL (the embedded server serves 32 in all: see README). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Longest a Redis command may wait for its reply. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Shared secret of the services: the gateway presents it on every subgraph fetch, services on /internal routes. */

@@ -1,4 +1,5 @@
 // Brings a subgraph up from its definition: config, logger, database (real or embedded), Redis, auth, schema, server.
+import 'reflect-metadata';
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
@@ -85,10 +86,12 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       logger,
       onQuery: definition.onQuery,
     };
-    // migrations may legitimately run for minutes (an index on a large table); requests may not
+    // migrations and the seed may legitimately run long (an index on a large table; on the embedded server, behind
+    // another subgraph's migration); requests may not: they get the other connection pool, with its short bound
     const migrator = await initORM({ ...ormOptions, queryTimeoutMs: 30 * 60_000, poolMax: 1 });
-    const applied = await migrate(migrator).finally(() => migrator.close());
-    const orm = await initORM({ ...ormOptions, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS });
+    stoppers.push(async () => (await migrator.isConnected()) && migrator.close());
+    const applied = await migrate(migrator);
+    const orm = await initORM({ ...ormOptions, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS, poolMax: config.DATABASE_POOL_MAX });
     stoppers.push(() => orm.close());
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
@@ -118,8 +121,9 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
 
     const services = await definition.createServices(runtime);
     if (config.SEED_DEMO_DATA && definition.seed) {
-      await definition.seed(orm.em.fork(), services, runtime);
+      await definition.seed(migrator.em.fork(), services, runtime);
     }
+    await migrator.close();
     const schema = await definition.buildSchema();
     const server = await startSubgraphServer<Ctx>({
       name: definition.name,
@@ -151,6 +155,19 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     await stopAll();
     throw err;
   }
+}
+
+/** A subgraph's whole `index.ts`: `runSubgraph(usersSubgraph)`. Starts it, drains it on SIGTERM, exits 1 if it cannot start. */
+export function runSubgraph<Cfg extends ServiceConfig, Ctx extends RequestContext, Services>(
+  definition: SubgraphDefinition<Cfg, Ctx, Services>,
+): void {
+  startSubgraph(definition).then(
+    (service) => stopOnSignals(service.stop, service.runtime.logger),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }
 
 /** Stops the service cleanly on SIGTERM/SIGINT; a second signal forces the exit. */
