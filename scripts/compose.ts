@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { printFederatedSchema } from '../subgraphs/kit/src/graphql/federated-schema';
+import { printFederatedSchema } from '@espigon/kit/graphql/federated-schema';
 import { subgraphDefinitions } from './subgraph-registry';
 import { readSupergraphConfig } from './supergraph-config';
 

@@ -3,12 +3,12 @@
 // they share in-process pub/sub and stores. Set both to run the same code on PostgreSQL and Redis.
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { startGateway, type RunningGateway } from '../gateway/src/gateway-server';
-import { createLogger } from '../subgraphs/kit/src/logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../subgraphs/kit/src/database/embedded-postgres';
-import { loadOrCreateDevelopmentKeys } from '../subgraphs/kit/src/auth/signing-keys';
-import { startSubgraph, stopOnSignals } from '../subgraphs/kit/src/server/start-subgraph';
-import type { RunningService } from '../subgraphs/kit/src/server/subgraph-server';
+import { startGateway, type RunningGateway } from '@espigon/gateway/gateway-server';
+import { createLogger } from '@espigon/kit/logger';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@espigon/kit/database/embedded-postgres';
+import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
+import { startSubgraph, stopOnSignals } from '@espigon/kit/server/start-subgraph';
+import type { RunningService } from '@espigon/kit/server/subgraph-server';
 import { subgraphDefinitions } from './subgraph-registry';
 import { readSupergraphConfig } from './supergraph-config';
 

@@ -1,7 +1,7 @@
 // Every subgraph of the market, by the name supergraph.yaml gives it.
-import type { SubgraphDefinition } from '../subgraphs/kit/src/server/start-subgraph';
-import { catalogSubgraph } from '../subgraphs/catalog/src/catalog.subgraph';
-import { usersSubgraph } from '../subgraphs/users/src/users.subgraph';
+import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
+import { catalogSubgraph } from '@espigon/catalog/catalog.subgraph';
+import { usersSubgraph } from '@espigon/users/users.subgraph';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const subgraphDefinitions: Record<string, SubgraphDefinition<any, any, any>> = {

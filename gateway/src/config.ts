@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { internalCredentialConfig } from '../../subgraphs/kit/src/auth/internal-credential';
+import { internalCredentialConfig } from '@espigon/kit/auth/internal-credential';
 
 export const gatewayConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -3,10 +3,10 @@
 // is down, too slow or failing (5xx) becomes SERVICE_UNAVAILABLE on its own fields, never a 500 for the request.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Logger } from '../../subgraphs/kit/src/logger';
-import { ErrorCode } from '../../subgraphs/kit/src/errors';
-import { GATEWAY_CREDENTIAL_HEADER } from '../../subgraphs/kit/src/auth/internal-credential';
-import type { RequestLogRecord } from '../../subgraphs/kit/src/server/http-app';
+import type { Logger } from '@espigon/kit/logger';
+import { ErrorCode } from '@espigon/kit/errors';
+import { GATEWAY_CREDENTIAL_HEADER } from '@espigon/kit/auth/internal-credential';
+import type { RequestLogRecord } from '@espigon/kit/server/http-app';
 
 export interface GatewayContext {
   authorization?: string;

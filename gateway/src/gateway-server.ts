@@ -9,14 +9,14 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
-import { loadConfig } from '../../subgraphs/kit/src/config';
-import { maskError, stripInternalExtensions } from '../../subgraphs/kit/src/errors';
-import { createLogger, type Logger } from '../../subgraphs/kit/src/logger';
-import { resolveInternalServiceToken } from '../../subgraphs/kit/src/auth/internal-credential';
-import { DateTimeScalar } from '../../subgraphs/kit/src/graphql/date-time.scalar';
-import { gatewayLimits, hardenedServerSettings } from '../../subgraphs/kit/src/graphql/operation-limits';
-import { createHttpApp, createHttpServer, finishHttpApp } from '../../subgraphs/kit/src/server/http-app';
-import { requestLogPlugin } from '../../subgraphs/kit/src/server/request-log.plugin';
+import { loadConfig } from '@espigon/kit/config';
+import { maskError, stripInternalExtensions } from '@espigon/kit/errors';
+import { createLogger, type Logger } from '@espigon/kit/logger';
+import { resolveInternalServiceToken } from '@espigon/kit/auth/internal-credential';
+import { DateTimeScalar } from '@espigon/kit/graphql/date-time.scalar';
+import { gatewayLimits, hardenedServerSettings } from '@espigon/kit/graphql/operation-limits';
+import { createHttpApp, createHttpServer, finishHttpApp } from '@espigon/kit/server/http-app';
+import { requestLogPlugin } from '@espigon/kit/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
 

@@ -1,6 +1,6 @@
 // Runs the gateway alone: `npm run start:gateway` (the subgraphs must be up at their routing URLs).
 import { startGateway } from './gateway-server';
-import { stopOnSignals } from '../../subgraphs/kit/src/server/start-subgraph';
+import { stopOnSignals } from '@espigon/kit/server/start-subgraph';
 
 startGateway().then(
   (gateway) => stopOnSignals(gateway.stop, gateway.logger),

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '../../kit/src/database/orm';
-import type { RequestContext } from '../../kit/src/server/request-context';
-import type { OutboxRelay } from '../../kit/src/events/outbox-relay';
-import { createEntityLoader } from '../../kit/src/database/entity-loader';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import type { RequestContext } from '@espigon/kit/server/request-context';
+import type { OutboxRelay } from '@espigon/kit/events/outbox-relay';
+import { createEntityLoader } from '@espigon/kit/database/entity-loader';
 import { createSubcategoriesByCategoryLoader } from './modules/category/category.loader';
 import { Category } from './modules/category/category.entity';
 import type { CategoryService } from './modules/category/category.service';
@@ -12,8 +12,8 @@ import type { InventoryService } from './modules/inventory/inventory.service';
 import { Product } from './modules/product/product.entity';
 import type { ProductService } from './modules/product/product.service';
 import type { ProductConnection } from './modules/product/product-connection.type';
-import type { Viewer } from '../../kit/src/auth/access-token';
-import { isUuid } from '../../kit/src/database/uuid';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import { isUuid } from '@espigon/kit/database/uuid';
 import type { ReservationService } from './modules/reservation/reservation.service';
 
 export interface CatalogServices {

@@ -1,8 +1,8 @@
 // The catalog subgraph: categories, products and their search, stock, and the reservations orders hold.
-import type { SubgraphDefinition } from '../../kit/src/server/start-subgraph';
-import { resolveInternalServiceToken } from '../../kit/src/auth/internal-credential';
-import { OutboxEvent } from '../../kit/src/events/outbox.entity';
-import { OutboxRelay } from '../../kit/src/events/outbox-relay';
+import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
+import { resolveInternalServiceToken } from '@espigon/kit/auth/internal-credential';
+import { OutboxEvent } from '@espigon/kit/events/outbox.entity';
+import { OutboxRelay } from '@espigon/kit/events/outbox-relay';
 import { catalogConfigSchema, catalogProductionRequired, type CatalogConfig } from './config';
 import { createCatalogLoaders, type CatalogContext, type CatalogServices } from './catalog.context';
 import { Migration20261123100000_catalog } from './migrations/Migration20261123100000_catalog';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { serviceConfigSchema } from '../../kit/src/config';
-import { internalCredentialConfig } from '../../kit/src/auth/internal-credential';
+import { serviceConfigSchema } from '@espigon/kit/config';
+import { internalCredentialConfig } from '@espigon/kit/auth/internal-credential';
 
 export const catalogConfigSchema = serviceConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),

@@ -1,5 +1,5 @@
 // Runs the catalog subgraph alone: `npm run start:catalog`.
-import { runSubgraph } from '../../kit/src/server/start-subgraph';
+import { runSubgraph } from '@espigon/kit/server/start-subgraph';
 import { catalogSubgraph } from './catalog.subgraph';
 
 runSubgraph(catalogSubgraph);

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../kit/src/graphql/federated-schema';
+import { buildFederatedSchema } from '@espigon/kit/graphql/federated-schema';
 import { resolveCategoryReference } from './modules/category/category.reference';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { resolveSubcategoryReference } from './modules/category/subcategory.reference';

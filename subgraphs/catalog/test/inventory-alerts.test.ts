@@ -2,10 +2,10 @@
 import { Redis } from 'ioredis';
 import { PubSub } from 'graphql-subscriptions';
 import { redisUrl } from '../../../e2e/support/test-resources';
-import { recordOutboxEvent, type OutboxEnvelope } from '../../kit/src/events/outbox.entity';
-import { OutboxRelay } from '../../kit/src/events/outbox-relay';
-import type { EventBus } from '../../kit/src/events/pubsub';
-import { createLogger } from '../../kit/src/logger';
+import { recordOutboxEvent, type OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
+import { OutboxRelay } from '@espigon/kit/events/outbox-relay';
+import type { EventBus } from '@espigon/kit/events/pubsub';
+import { createLogger } from '@espigon/kit/logger';
 import { CREATE_PRODUCT, ROSA, productInput, startCatalogHarness, type CatalogHarness } from './support/catalog-harness';
 
 let h: CatalogHarness;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serviceConfigSchema } from '../../kit/src/config';
+import { serviceConfigSchema } from '@espigon/kit/config';
 
 export const usersConfigSchema = serviceConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),

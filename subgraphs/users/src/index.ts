@@ -1,5 +1,5 @@
 // Runs the users subgraph alone: `npm run start:users`.
-import { runSubgraph } from '../../kit/src/server/start-subgraph';
+import { runSubgraph } from '@espigon/kit/server/start-subgraph';
 import { usersSubgraph } from './users.subgraph';
 
 runSubgraph(usersSubgraph);

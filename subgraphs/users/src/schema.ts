@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../kit/src/graphql/federated-schema';
+import { buildFederatedSchema } from '@espigon/kit/graphql/federated-schema';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { resolveUserReference } from './modules/user/user.reference';
 import { UserResolver } from './modules/user/user.resolver';

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { RequestContext } from '../../kit/src/server/request-context';
+import type { RequestContext } from '@espigon/kit/server/request-context';
 import type { AuthService } from './modules/auth/auth.service';
 import type { User } from './modules/user/user.entity';
 import type { UserService } from './modules/user/user.service';

@@ -1,7 +1,7 @@
 // The users subgraph: accounts, roles, seller profiles, sessions (tokens), the login brakes.
-import type { SubgraphDefinition } from '../../kit/src/server/start-subgraph';
-import { createEntityLoader } from '../../kit/src/database/entity-loader';
-import { loadOrCreateDevelopmentKeys } from '../../kit/src/auth/signing-keys';
+import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
+import { createEntityLoader } from '@espigon/kit/database/entity-loader';
+import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
 import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './config';
 import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
 import { Migration20261124000000_revoked_access_tokens } from './migrations/Migration20261124000000_revoked_access_tokens';
@@ -9,7 +9,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { AuthRateLimiter } from './modules/auth/auth-rate-limiter';
 import { DenylistRestorer } from './modules/auth/denylist-restorer';
 import { RevokedAccessToken } from './modules/auth/revoked-access-token.entity';
-import { RedisTokenDenylist } from '../../kit/src/auth/token-denylist';
+import { RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { PasswordHasher } from './modules/auth/password-hasher';
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { TokenIssuer } from './modules/auth/token-issuer';

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxTableSql } from '../../../kit/src/events/outbox.entity';
+import { outboxTableSql } from '@espigon/kit/events/outbox.entity';
 
 /**
  * Categories, products, inventory, reservations and the outbox. Search is Spanish and accent-insensitive:

@@ -1,6 +1,6 @@
 // The pier's assortment and the demo sellers' listings; inserted once (fixed ids), skipped when they exist.
-import type { EntityManager } from '../../../kit/src/database/orm';
-import { demoSellers } from '../../../kit/src/demo/demo-accounts';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { demoSellers } from '@espigon/kit/demo/demo-accounts';
 import { Category } from '../modules/category/category.entity';
 import { slugify } from '../modules/category/slug';
 import { Subcategory } from '../modules/category/subcategory.entity';

@@ -1,17 +1,15 @@
 // Starts the catalog subgraph in-process on a fresh database and Redis prefix, for the tests that need its insides
 // (the SQL statement counter, the ORM, the outbox relay): tokens signed by the development key pair, small clients.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from '../../../../e2e/support/test-resources';
-import type { Role } from '../../../kit/src/auth/access-token';
-import { loadOrCreateDevelopmentInternalToken } from '../../../kit/src/auth/internal-credential';
-import { loadOrCreateDevelopmentKeys } from '../../../kit/src/auth/signing-keys';
-import { demoAccounts } from '../../../kit/src/demo/demo-accounts';
-import { startSubgraph } from '../../../kit/src/server/start-subgraph';
-import { TokenIssuer } from '../../../users/src/modules/auth/token-issuer';
-import { RedisTokenDenylist } from '../../../kit/src/auth/token-denylist';
+import type { Role } from '@espigon/kit/auth/access-token';
+import { loadOrCreateDevelopmentInternalToken } from '@espigon/kit/auth/internal-credential';
+import { demoAccounts } from '@espigon/kit/demo/demo-accounts';
+import { startSubgraph } from '@espigon/kit/server/start-subgraph';
+import { testTokenSigner } from '@espigon/kit/testing/test-tokens';
+import { RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { catalogSubgraph } from '../../src/catalog.subgraph';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -77,15 +75,7 @@ export async function startCatalogHarness(options: { env?: NodeJS.ProcessEnv } =
     throw err;
   }
 
-  const keys = loadOrCreateDevelopmentKeys(dataDir);
-  const issuer = new TokenIssuer({
-    ...keys,
-    issuer: 'espigon-users',
-    audience: 'espigon-api',
-    refreshAudience: 'espigon-refresh',
-    accessTtlSeconds: 900,
-    refreshTtlSeconds: 3600,
-  });
+  const signToken = testTokenSigner(dataDir);
   const internalToken = loadOrCreateDevelopmentInternalToken(dataDir);
   const baseUrl = service.url.replace(/\/graphql$/, '');
 
@@ -97,7 +87,7 @@ export async function startCatalogHarness(options: { env?: NodeJS.ProcessEnv } =
     resetStatements: () => {
       statements.length = 0;
     },
-    token: (role, id) => issuer.signAccessToken(id, role, randomUUID()),
+    token: (role, id) => signToken(role, id),
     internalToken,
     redisPrefix,
     async gql(query, variables, token) {

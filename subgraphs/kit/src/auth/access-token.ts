@@ -1,5 +1,5 @@
 // Verifies the bearer access token that the gateway forwards: signature (ES256 only), issuer, audience, type, revocation.
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { TokenDenylist } from './token-denylist';
 
@@ -25,6 +25,32 @@ export type AuthResult =
   | { viewer: null; error?: string; unavailable?: boolean };
 
 const roles = new Set<Role>(['ADMIN', 'SELLER', 'CLIENT']);
+
+export interface AccessTokenClaims {
+  userId: string;
+  role: Role;
+  /** The session (refresh-token family) the token belongs to. */
+  sessionId: string;
+}
+
+export interface AccessTokenSettings {
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+/** The one shape of an access token: the users subgraph signs it for logins, test support for test users. */
+export function signAccessToken(privateKey: KeyObject, claims: AccessTokenClaims, settings: AccessTokenSettings): string {
+  return jwt.sign({ role: claims.role, sid: claims.sessionId }, privateKey, {
+    algorithm: TOKEN_ALGORITHM,
+    header: { alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
+    subject: claims.userId,
+    issuer: settings.issuer,
+    audience: settings.audience,
+    expiresIn: settings.ttlSeconds,
+    jwtid: randomUUID(),
+  });
+}
 
 export class AccessTokenVerifier {
   /** Parsed once: parsing the PEM on every request cost more than the signature check itself. */

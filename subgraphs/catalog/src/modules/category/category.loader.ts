@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '../../../../kit/src/database/orm';
+import type { EntityManager } from '@espigon/kit/database/orm';
 import { Subcategory } from './subcategory.entity';
 
 /** Category.subcategories for every category of the request in one query, by name. */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../../../../kit/src/server/request-context';
+import { requireViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { Category } from './category.entity';
 import { Subcategory } from './subcategory.entity';

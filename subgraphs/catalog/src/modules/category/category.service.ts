@@ -1,7 +1,7 @@
 // Categories and subcategories: everyone reads them, administrators add them.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { BadUserInputError, ConflictError } from '../../../../kit/src/errors';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { BadUserInputError, ConflictError } from '@espigon/kit/errors';
 import { requireId } from '../product/product-rules';
 import { Category } from './category.entity';
 import { slugify } from './slug';

@@ -1,4 +1,4 @@
-import { isUuid } from '../../../../kit/src/database/uuid';
+import { isUuid } from '@espigon/kit/database/uuid';
 import type { CatalogContext } from '../../catalog.context';
 import type { Subcategory } from './subcategory.entity';
 

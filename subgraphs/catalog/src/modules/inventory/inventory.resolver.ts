@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { requireViewer } from '../../../../kit/src/server/request-context';
+import { requireViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { Inventory } from './inventory.entity';
 

@@ -1,9 +1,9 @@
 // Manual stock changes by the seller, never below what orders hold; a fall to the low-stock threshold raises an alert.
 import { LockMode } from '@mikro-orm/core';
-import type { Viewer } from '../../../../kit/src/auth/access-token';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { BadUserInputError } from '../../../../kit/src/errors';
-import { recordOutboxEvent } from '../../../../kit/src/events/outbox.entity';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { BadUserInputError } from '@espigon/kit/errors';
+import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
 import type { ProductService } from '../product/product.service';
 import { adjustmentReason, stockDelta } from '../product/product-rules';
 import { InventoryAdjustment } from './inventory-adjustment.entity';

@@ -1,6 +1,6 @@
 // Who may see and who may change a product.
-import type { Viewer } from '../../../../kit/src/auth/access-token';
-import { ForbiddenError } from '../../../../kit/src/errors';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import { ForbiddenError } from '@espigon/kit/errors';
 import type { Product } from './product.entity';
 
 export function isOwnerOrAdmin(product: Pick<Product, 'sellerId'>, viewer: Viewer | null): boolean {

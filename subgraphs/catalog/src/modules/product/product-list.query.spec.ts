@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../../../kit/src/graphql/connection';
+import { encodeCursor } from '@espigon/kit/graphql/connection';
 import { buildProductListQuery, isCursorPrice, isCursorTimestamp, productCursor } from './product-list.query';
 import { ProductSort } from './product-sort.enum';
 

@@ -1,8 +1,8 @@
 // The SQL behind `products`: filters, visibility, Spanish search and keyset pagination on each sort order.
-import type { Viewer } from '../../../../kit/src/auth/access-token';
-import { isUuid } from '../../../../kit/src/database/uuid';
-import { BadUserInputError } from '../../../../kit/src/errors';
-import { decodeCursor, encodeCursor } from '../../../../kit/src/graphql/connection';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import { isUuid } from '@espigon/kit/database/uuid';
+import { BadUserInputError } from '@espigon/kit/errors';
+import { decodeCursor, encodeCursor } from '@espigon/kit/graphql/connection';
 import { requireId } from './product-rules';
 import type { ProductFilter } from './product.inputs';
 import { ProductSort } from './product-sort.enum';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../../kit/src/errors';
+import { BadUserInputError } from '@espigon/kit/errors';
 import * as rules from './product-rules';
 
 const fieldOf = (fn: () => unknown): string | undefined => {

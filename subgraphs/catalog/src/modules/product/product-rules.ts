@@ -1,6 +1,6 @@
 // Input rules for products: what a valid name, description, price, stock, image URL and catch time look like.
-import { isUuid } from '../../../../kit/src/database/uuid';
-import { BadUserInputError } from '../../../../kit/src/errors';
+import { isUuid } from '@espigon/kit/database/uuid';
+import { BadUserInputError } from '@espigon/kit/errors';
 import { Unit } from './unit.enum';
 
 export const NAME_MIN = 2;

@@ -1,5 +1,5 @@
-import { isUuid } from '../../../../kit/src/database/uuid';
-import { optionalViewer } from '../../../../kit/src/server/request-context';
+import { isUuid } from '@espigon/kit/database/uuid';
+import { optionalViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { canView } from './product-access';
 import type { Product } from './product.entity';

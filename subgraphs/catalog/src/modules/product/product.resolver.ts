@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isUuid } from '../../../../kit/src/database/uuid';
-import { optionalViewer, requireViewer } from '../../../../kit/src/server/request-context';
+import { isUuid } from '@espigon/kit/database/uuid';
+import { optionalViewer, requireViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';

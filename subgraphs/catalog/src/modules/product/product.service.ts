@@ -1,8 +1,8 @@
 // Products: browsing and search, and a seller's own listings (create, update, unlist, soft delete).
-import type { Viewer } from '../../../../kit/src/auth/access-token';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { BadUserInputError, NotFoundError } from '../../../../kit/src/errors';
-import { pageSize, toConnection } from '../../../../kit/src/graphql/connection';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { BadUserInputError, NotFoundError } from '@espigon/kit/errors';
+import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { assertCanManage } from './product-access';

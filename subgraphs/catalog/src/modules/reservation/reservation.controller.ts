@@ -2,10 +2,10 @@
 // gateway (it only forwards /graphql); every call must carry the internal service credential.
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { requireInternalCredential } from '../../../../kit/src/auth/internal-credential';
-import type { Orm } from '../../../../kit/src/database/orm';
-import { AppError, ErrorCode } from '../../../../kit/src/errors';
-import type { Logger } from '../../../../kit/src/logger';
+import { requireInternalCredential } from '@espigon/kit/auth/internal-credential';
+import type { Orm } from '@espigon/kit/database/orm';
+import { AppError, ErrorCode } from '@espigon/kit/errors';
+import type { Logger } from '@espigon/kit/logger';
 import type { ReservationService } from './reservation.service';
 
 export const RESERVATIONS_PATH = '/internal/reservations';

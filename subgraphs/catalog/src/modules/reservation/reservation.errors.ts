@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../../../kit/src/errors';
+import { AppError, ErrorCode } from '@espigon/kit/errors';
 
 export interface OutOfStockLine {
   productId: string;

@@ -1,7 +1,7 @@
 // Stock held for orders (the orders subgraph calls it at checkout, payment, cancellation): all or nothing, idempotent per order.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../../kit/src/errors';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { BadUserInputError, ConflictError, NotFoundError } from '@espigon/kit/errors';
 import { recordAlertIfDue } from '../inventory/inventory.service';
 import { QUANTITY_MAX, requireId } from '../product/product-rules';
 import type { Unit } from '../product/unit.enum';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { pageSize } from '../../../../kit/src/graphql/connection';
-import { optionalViewer } from '../../../../kit/src/server/request-context';
+import { pageSize } from '@espigon/kit/graphql/connection';
+import { optionalViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { ProductConnection } from '../product/product-connection.type';
 import { ProductSort } from '../product/product-sort.enum';

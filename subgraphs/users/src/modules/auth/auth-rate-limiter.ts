@@ -2,7 +2,7 @@
 // attempts per client address) and registration (attempts per client address).
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { TooManyRequestsError } from '../../../../kit/src/errors';
+import { TooManyRequestsError } from '@espigon/kit/errors';
 
 export interface AuthLimits {
   failuresPerMinute: number;

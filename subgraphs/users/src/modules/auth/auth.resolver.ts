@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireViewer } from '../../../../kit/src/server/request-context';
+import { requireViewer } from '@espigon/kit/server/request-context';
 import type { UsersContext } from '../../users.context';
 import { AuthPayload, RegisterInput } from './auth-payload.type';
 

@@ -1,6 +1,6 @@
 // Sign-up spends no argon2 work on an attempt that is going to be refused.
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { MemoryTokenDenylist } from '../../../../kit/src/auth/token-denylist';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { MemoryTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { Role } from '../user/role.enum';
 import { AuthRateLimiter } from './auth-rate-limiter';
 import { AuthService } from './auth.service';

@@ -1,10 +1,10 @@
 // Registration, login, refresh-token rotation with reuse detection, logout.
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import type { Viewer } from '../../../../kit/src/auth/access-token';
-import type { TokenDenylist } from '../../../../kit/src/auth/token-denylist';
-import { BadUserInputError, ConflictError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../../../../kit/src/errors';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import type { Viewer } from '@espigon/kit/auth/access-token';
+import type { TokenDenylist } from '@espigon/kit/auth/token-denylist';
+import { BadUserInputError, ConflictError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@espigon/kit/errors';
 import { Role } from '../user/role.enum';
 import { User } from '../user/user.entity';
 import { AuthPayload, type RegisterInput } from './auth-payload.type';

@@ -2,9 +2,9 @@
 // keys evicted), every unexpired logout is written back from PostgreSQL and the marker set again. Until then every
 // subgraph refuses tokens as SERVICE_UNAVAILABLE rather than accept one that was logged out.
 import type { Redis } from 'ioredis';
-import type { Orm } from '../../../../kit/src/database/orm';
-import type { RedisTokenDenylist } from '../../../../kit/src/auth/token-denylist';
-import type { Logger } from '../../../../kit/src/logger';
+import type { Orm } from '@espigon/kit/database/orm';
+import type { RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
+import type { Logger } from '@espigon/kit/logger';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 
 export class DenylistRestorer {

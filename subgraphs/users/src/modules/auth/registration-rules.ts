@@ -1,6 +1,6 @@
 // Input rules for accounts: what a valid email, password, name, phone and stall look like. Every rule runs before any
 // work (no hashing, no query) and bounds the length first.
-import { BadUserInputError } from '../../../../kit/src/errors';
+import { BadUserInputError } from '@espigon/kit/errors';
 
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 10;

@@ -1,7 +1,7 @@
 // Signs access tokens (at+jwt, 15 min at most) and refresh tokens (rt+jwt, another audience) with ES256.
-import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ACCESS_TOKEN_TYPE, REFRESH_TOKEN_TYPE, TOKEN_ALGORITHM, type Role } from '../../../../kit/src/auth/access-token';
+import { REFRESH_TOKEN_TYPE, TOKEN_ALGORITHM, signAccessToken, type Role } from '@espigon/kit/auth/access-token';
 
 export interface TokenSettings {
   privateKey: string;
@@ -31,14 +31,10 @@ export class TokenIssuer {
 
   /** `sid` names the session (the refresh-token family), so logging out with the access token alone ends it. */
   signAccessToken(userId: string, role: Role, sessionId: string): string {
-    return jwt.sign({ role, sid: sessionId }, this.privateKey, {
-      algorithm: TOKEN_ALGORITHM,
-      header: { alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE },
-      subject: userId,
+    return signAccessToken(this.privateKey, { userId, role, sessionId }, {
       issuer: this.settings.issuer,
       audience: this.settings.audience,
-      expiresIn: this.settings.accessTtlSeconds,
-      jwtid: randomUUID(),
+      ttlSeconds: this.settings.accessTtlSeconds,
     });
   }
 

@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../../../kit/src/graphql/connection';
+import { ConnectionType } from '@espigon/kit/graphql/connection';
 import { User } from './user.entity';
 
 @ObjectType()

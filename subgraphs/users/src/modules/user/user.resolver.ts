@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { ForbiddenError } from '../../../../kit/src/errors';
-import { optionalViewer, requireViewer } from '../../../../kit/src/server/request-context';
+import { ForbiddenError } from '@espigon/kit/errors';
+import { optionalViewer, requireViewer } from '@espigon/kit/server/request-context';
 import type { UsersContext } from '../../users.context';
 import { Role } from './role.enum';
 import { SellerProfile } from './seller-profile.type';

@@ -1,9 +1,9 @@
 // Reading users: the viewer's own account, and the admin's paged list.
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '../../../../kit/src/database/orm';
-import { BadUserInputError } from '../../../../kit/src/errors';
-import { isUuid } from '../../../../kit/src/database/uuid';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../../../kit/src/graphql/connection';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import { BadUserInputError } from '@espigon/kit/errors';
+import { isUuid } from '@espigon/kit/database/uuid';
+import { decodeCursor, encodeCursor, pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import type { Role } from './role.enum';
 import { UserConnection } from './user-connection.type';
 import { User } from './user.entity';
