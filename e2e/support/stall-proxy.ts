@@ -6,6 +6,8 @@ export interface StallProxy {
   port: number;
   freeze(): void;
   thaw(): void;
+  /** Cuts every open connection, as a server that crashed would; new ones are accepted again at once. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,10 @@ export async function startStallProxy(targetHost: string, targetPort: number): P
     thaw() {
       frozen = false;
       for (const deliver of held.splice(0)) deliver();
+    },
+    dropConnections() {
+      for (const socket of sockets) socket.destroy();
+      held.length = 0;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import type { RequestContext } from '@espigon/kit/server/request-context';
-import type { OutboxRelay } from '@espigon/kit/events/outbox-relay';
 import { createEntityLoader } from '@espigon/kit/database/entity-loader';
 import { createSubcategoriesByCategoryLoader } from './modules/category/category.loader';
 import { Category } from './modules/category/category.entity';
@@ -21,7 +20,6 @@ export interface CatalogServices {
   products: ProductService;
   inventory: InventoryService;
   reservations: ReservationService;
-  outboxRelay: OutboxRelay;
 }
 
 export interface CatalogLoaders {

@@ -1,8 +1,6 @@
 // The catalog subgraph: categories, products and their search, stock, and the reservations orders hold.
 import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
 import { resolveInternalServiceToken } from '@espigon/kit/auth/internal-credential';
-import { OutboxEvent } from '@espigon/kit/events/outbox.entity';
-import { OutboxRelay } from '@espigon/kit/events/outbox-relay';
 import { catalogConfigSchema, catalogProductionRequired, type CatalogConfig } from './config';
 import { createCatalogLoaders, type CatalogContext, type CatalogServices } from './catalog.context';
 import { Migration20261123100000_catalog } from './migrations/Migration20261123100000_catalog';
@@ -25,35 +23,23 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
   name: 'catalog',
   configSchema: catalogConfigSchema,
   productionRequired: catalogProductionRequired,
-  entities: [Category, Subcategory, Product, Inventory, InventoryAdjustment, Reservation, OutboxEvent],
+  entities: [Category, Subcategory, Product, Inventory, InventoryAdjustment, Reservation],
+  outbox: true,
   migrations: [Migration20261123100000_catalog, Migration20261124000000_search_quotes],
   buildSchema: buildCatalogSchema,
-  createServices: ({ config, orm, events, logger }) => {
-    const outboxRelay = new OutboxRelay({
-      orm,
-      schema: 'catalog',
-      events,
-      logger: logger.child({ component: 'outbox-relay' }),
-      pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
-    });
-    const eventsRecorded = () => outboxRelay.wake();
+  createServices: () => {
     const products = new ProductService();
     return {
       categories: new CategoryService(),
       products,
-      inventory: new InventoryService(products, eventsRecorded),
-      reservations: new ReservationService(eventsRecorded),
-      outboxRelay,
+      inventory: new InventoryService(products),
+      reservations: new ReservationService(),
     };
   },
   extendContext: (base, services) => ({ ...base, services, loaders: createCatalogLoaders(base.em, services.products, base.viewer) }),
   routes: (app, services, { config, orm, logger }) => {
     const token = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
     new ReservationController(services.reservations, orm, logger).mount(app, token);
-  },
-  background: ({ outboxRelay }) => {
-    outboxRelay.start();
-    return () => outboxRelay.stop();
   },
   seed: async (em, _services, { logger }) => {
     const created = await seedDemoCatalog(em);

@@ -5,8 +5,6 @@ import { internalCredentialConfig } from '@espigon/kit/auth/internal-credential'
 export const catalogConfigSchema = serviceConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   ...internalCredentialConfig,
-  /** How often the outbox relay looks for events to publish when no stock change woke it. */
-  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export type CatalogConfig = z.infer<typeof catalogConfigSchema>;

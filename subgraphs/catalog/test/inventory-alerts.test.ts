@@ -20,7 +20,7 @@ const outbox = () =>
   h.service.runtime.orm.em
     .fork()
     .execute<{ id: string; topic: string; payload: Record<string, unknown>; published_at: string | null; attempts: number; last_error: string | null }[]>(
-      `select "id", "topic", "payload", "published_at", "attempts", "last_error" from "catalog"."outbox_event" order by "created_at", "id"`,
+      `select "id", "topic", "payload", "published_at", "attempts", "last_error" from "catalog"."outbox_event" order by "seq"`,
     );
 
 function fakeBus(publish: (topic: string, payload: unknown) => Promise<void>): EventBus {
@@ -72,7 +72,7 @@ describe('OutboxRelay', () => {
 
   beforeAll(async () => {
     // the service's own relay stays out of the way: these tests drive passes themselves
-    await h.service.services.outboxRelay.stop();
+    await h.service.runtime.outboxRelay!.stop();
     await h.service.runtime.orm.em.fork().execute(`delete from "catalog"."outbox_event"`);
   });
 

@@ -40,6 +40,8 @@ export const serviceConfigSchema = z.object({
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   /** Connections each subgraph may hold to PostgreSQL (the embedded server serves 32 in all: see README). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** How often the outbox relay looks for events to publish when no commit woke it (subgraphs with an outbox). */
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Longest a Redis command may wait for its reply. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Shared secret of the services: the gateway presents it on every subgraph fetch, services on /internal routes. */

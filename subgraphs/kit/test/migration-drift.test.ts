@@ -6,8 +6,8 @@ import { subgraphDefinitions } from '../../../scripts/subgraph-registry';
 import { initORM, type Orm } from '../src/database/orm';
 import { createLogger } from '../src/logger';
 
-/** Columns PostgreSQL computes (generated) that no entity maps on purpose. */
-const databaseOnlyColumns: Record<string, string[]> = { 'catalog.product': ['name_key', 'search'] };
+/** Columns PostgreSQL computes (generated, identity) that no entity maps on purpose. */
+const databaseOnlyColumns: Record<string, string[]> = { 'catalog.product': ['name_key', 'search'], 'catalog.outbox_event': ['seq'] };
 
 describe.each(Object.keys(subgraphDefinitions))('the %s migrations and entities', (name) => {
   let orm: Orm;

@@ -1,7 +1,10 @@
-// Publishes the outbox's pending events on the EventBus and marks them published; safe with several replicas.
+// Publishes the outbox's pending events and marks them published; safe with several replicas. With a stream, an
+// event counts as published once the durable stream holds it (consumers that are down get it later); the live
+// pub/sub push beside it is best effort. Without one (tests), the bus publish is the gate.
 import type { Orm } from '../database/orm';
 import type { Logger } from '../logger';
 import type { EventBus } from './pubsub';
+import type { EventStream } from './event-stream';
 import type { OutboxEnvelope } from './outbox.entity';
 import { withTimeout } from '../timeout';
 
@@ -10,6 +13,8 @@ export interface OutboxRelayOptions {
   /** The subgraph's PostgreSQL schema, where its outbox_event table lives. */
   schema: string;
   events: EventBus;
+  /** The durable service-to-service stream. */
+  stream?: EventStream;
   logger: Logger;
   /** How often pending events are looked for when nobody calls wake(). */
   pollIntervalMs?: number;
@@ -24,6 +29,7 @@ interface PendingRow {
   id: string;
   topic: string;
   payload: Record<string, unknown>;
+  audience: OutboxEnvelope['audience'];
   created_at: string | Date;
   attempts: number;
 }
@@ -82,9 +88,9 @@ export class OutboxRelay {
     const em = this.options.orm.em.fork();
     return em.transactional(async (tx) => {
       const rows: PendingRow[] = await tx.execute(
-        `select "id", "topic", "payload", "created_at", "attempts" from ${this.table}
+        `select "id", "topic", "payload", "audience", "created_at", "attempts" from ${this.table}
          where "published_at" is null and "available_at" <= now()
-         order by "created_at", "id" limit ? for update skip locked`,
+         order by "seq" limit ? for update skip locked`,
         [this.batchSize],
       );
       const published: string[] = [];
@@ -95,9 +101,18 @@ export class OutboxRelay {
           topic: row.topic,
           occurredAt: new Date(row.created_at).toISOString(),
           payload: row.payload,
+          audience: row.audience ?? null,
         };
         try {
-          await withTimeout(this.options.events.publish(row.topic, envelope), this.publishTimeoutMs, 'publish');
+          const { stream, events, logger } = this.options;
+          if (stream) {
+            await withTimeout(stream.append(envelope), this.publishTimeoutMs, 'append');
+            await withTimeout(events.publish(row.topic, envelope), this.publishTimeoutMs, 'publish').catch((err: Error) =>
+              logger.debug({ cause: err.message, eventId: row.id }, 'live push skipped'),
+            );
+          } else {
+            await withTimeout(events.publish(row.topic, envelope), this.publishTimeoutMs, 'publish');
+          }
           published.push(row.id);
         } catch (error) {
           failure = { row, error };

@@ -10,6 +10,12 @@ import { initORM, migrate, type EntityManager, type InitOrmOptions, type Orm } f
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { createRedis } from '../redis';
 import { createEventBus, type EventBus } from '../events/pubsub';
+import { createEventStream, type EventConsumer, type EventStream } from '../events/event-stream';
+import { Migration20261124000001_kit_outbox, Migration20261124000002_kit_inbox } from '../events/event-migrations';
+import { handleOnce, InboxEvent } from '../events/inbox';
+import { OutboxEvent, type OutboxEnvelope } from '../events/outbox.entity';
+import { OutboxRelay } from '../events/outbox-relay';
+import { OutboxWakeup } from '../events/outbox-wakeup';
 import { AccessTokenVerifier } from '../auth/access-token';
 import { MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '../auth/token-denylist';
 import { resolvePublicKey } from '../auth/signing-keys';
@@ -27,7 +33,12 @@ export interface SubgraphRuntime<Cfg extends ServiceConfig> {
   orm: Orm;
   /** Command connection when REDIS_URL is set (keys must use config.REDIS_KEY_PREFIX). */
   redis?: Redis;
+  /** Live pub/sub, for pushes to subscribers (a missed one is acceptable). */
   events: EventBus;
+  /** Durable service-to-service events (Redis Streams, or in-process without Redis). */
+  stream: EventStream;
+  /** When the definition has `outbox: true`: relays the outbox to the stream and pub/sub. */
+  outboxRelay: OutboxRelay | null;
   denylist: TokenDenylist;
   verifier: AccessTokenVerifier;
   /** The services' shared secret (INTERNAL_SERVICE_TOKEN; generated into DATA_DIR outside production). */
@@ -51,6 +62,21 @@ export interface SubgraphDefinition<Cfg extends ServiceConfig, Ctx extends Reque
   /** Background work (schedulers, relays) started after the server; returns its stopper. */
   background?(services: Services, runtime: SubgraphRuntime<Cfg>): () => Promise<void>;
   onQuery?: (sql: string) => void;
+  /**
+   * Emits events with `recordOutboxEvent(em, topic, payload, audience)` inside its transactions: the kit adds the
+   * outbox table and entity, and relays committed events to the stream (durable) and pub/sub (live).
+   */
+  outbox?: boolean;
+  /** Consumes other services' events: each delivered at least once, its effect committed once (inbox). */
+  consumers?(services: Services, runtime: SubgraphRuntime<Cfg>): EventConsumerSpec[];
+}
+
+export interface EventConsumerSpec {
+  /** Unique within the subgraph; with it, the consumer group (`<subgraph>.<name>`) and the inbox's consumer name. */
+  name: string;
+  topics: string[];
+  /** Runs in the transaction that records the event as handled; throwing rolls both back and retries later. */
+  handle(envelope: OutboxEnvelope, tx: EntityManager): Promise<void>;
 }
 
 export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends RequestContext, Services>(
@@ -78,11 +104,16 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       clientUrl = embedded.url;
       logger.info({ port: embedded.port }, 'no DATABASE_URL: using the embedded PGlite database');
     }
+    const consumes = Boolean(definition.consumers);
     const ormOptions: InitOrmOptions = {
       clientUrl,
       schema: definition.name,
-      entities: definition.entities,
-      migrations: definition.migrations,
+      entities: [...(definition.entities as unknown[]), ...(definition.outbox ? [OutboxEvent] : []), ...(consumes ? [InboxEvent] : [])] as InitOrmOptions['entities'],
+      migrations: [
+        ...definition.migrations,
+        ...(definition.outbox ? [Migration20261124000001_kit_outbox] : []),
+        ...(consumes ? [Migration20261124000002_kit_inbox] : []),
+      ],
       logger,
       onQuery: definition.onQuery,
     };
@@ -113,11 +144,26 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     }
     const events = createEventBus({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: definition.name, logger });
     stoppers.push(() => events.close());
+    const stream = createEventStream({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: definition.name, logger });
+    stoppers.push(() => stream.close());
+    let outboxRelay: OutboxRelay | null = null;
+    if (definition.outbox) {
+      const relay = new OutboxRelay({
+        orm,
+        schema: definition.name,
+        events,
+        stream,
+        logger: logger.child({ component: 'outbox-relay' }),
+        pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+      });
+      orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => relay.wake()));
+      outboxRelay = relay;
+    }
     const denylist: TokenDenylist = redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist();
     const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);
     const verifier = new AccessTokenVerifier(publicKey, config.JWT_ISSUER, config.JWT_AUDIENCE, denylist);
     const internalToken = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
-    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, denylist, verifier, internalToken };
+    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, stream, outboxRelay, denylist, verifier, internalToken };
 
     const services = await definition.createServices(runtime);
     if (config.SEED_DEMO_DATA && definition.seed) {
@@ -138,6 +184,23 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       routes: definition.routes ? (app) => definition.routes!(app, services, runtime) : undefined,
     });
     stoppers.push(() => server.stopHttp());
+    if (outboxRelay) {
+      const relay = outboxRelay;
+      relay.start();
+      stoppers.push(() => relay.stop());
+    }
+    const consumers: EventConsumer[] = (definition.consumers?.(services, runtime) ?? []).map((spec) => {
+      const group = `${definition.name}.${spec.name}`;
+      return stream.consume({
+        group,
+        topics: spec.topics,
+        logger: logger.child({ consumer: group }),
+        handle: async (envelope) => {
+          await handleOnce(orm.em, group, envelope, (tx) => spec.handle(envelope, tx));
+        },
+      });
+    });
+    stoppers.push(() => Promise.all(consumers.map((c) => c.stop())));
     if (definition.background) stoppers.push(definition.background(services, runtime));
 
     return {

@@ -13,15 +13,13 @@ import { INVENTORY_ALERT_TOPIC, lowStockAlertDue, type InventoryAlertPayload } f
 export class InventoryService {
   constructor(
     private readonly products: ProductService,
-    /** Called after a commit that wrote events, so the outbox relay publishes them at once. */
-    private readonly eventsRecorded: () => void,
   ) {}
 
   async adjust(em: EntityManager, viewer: Viewer, productId: string, deltaInput: number, reasonInput?: string | null): Promise<Inventory> {
     const delta = stockDelta(deltaInput);
     const reason = adjustmentReason(reasonInput);
-    let alerted = false;
-    const inventory = await em.transactional(async (tx) => {
+    // a low-stock alert is written to the outbox in the same transaction; the kit wakes the relay when it commits
+    return em.transactional(async (tx) => {
       const product = await this.products.findManaged(tx, viewer, productId, 'productId');
       // the row lock orders this change against concurrent reservations of the same product
       const stock = await tx.findOneOrFail(Inventory, { productId: product.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -40,11 +38,9 @@ export class InventoryService {
         actorId: viewer.id,
         quantityOnHandAfter: stock.quantityOnHand,
       } as InventoryAdjustment);
-      alerted = recordAlertIfDue(tx, product.sellerId, stock, availableBefore);
+      recordAlertIfDue(tx, product.sellerId, stock, availableBefore);
       return stock;
     });
-    if (alerted) this.eventsRecorded();
-    return inventory;
   }
 }
 
@@ -62,6 +58,7 @@ export function recordAlertIfDue(
     quantityAvailable: stock.quantityAvailable,
     lowStockThreshold: stock.lowStockThreshold,
   };
-  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload });
+  // pushed live to the product's seller and to administrators
+  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload }, { userIds: [sellerId], roles: ['ADMIN'] });
   return true;
 }

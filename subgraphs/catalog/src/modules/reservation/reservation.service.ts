@@ -58,8 +58,6 @@ export function normaliseReservationLines(lines: readonly ReservationLineInput[]
 }
 
 export class ReservationService {
-  constructor(private readonly eventsRecorded: () => void) {}
-
   /**
    * Holds stock for every line of an order, or for none (OUT_OF_STOCK naming the lines that failed).
    * Each line is one conditional UPDATE (available >= quantity), taken in product-id order so concurrent
@@ -74,7 +72,6 @@ export class ReservationService {
     const orderId = requireId(orderIdInput, 'orderId');
     const lines = normaliseReservationLines(linesInput);
     let created = false;
-    let alerted = false;
     try {
       await em.transactional(async (tx) => {
         const existing = await tx.find(Reservation, { orderId });
@@ -99,7 +96,7 @@ export class ReservationService {
           }
           const available = row.quantity_on_hand - row.quantity_reserved;
           const stock = { productId: line.productId, quantityAvailable: available, lowStockThreshold: row.low_stock_threshold };
-          alerted = recordAlertIfDue(tx, row.seller_id, stock, available + line.quantity) || alerted;
+          recordAlertIfDue(tx, row.seller_id, stock, available + line.quantity);
         }
         if (failed.length) throw new OutOfStockError(await availableNow(tx, failed));
         for (const line of lines) tx.create(Reservation, { orderId, ...line } as Reservation);
@@ -110,9 +107,7 @@ export class ReservationService {
       if (!(err instanceof UniqueConstraintViolationException)) throw err;
       assertSameLines(await em.fork().find(Reservation, { orderId }), lines);
       created = false;
-      alerted = false;
     }
-    if (alerted) this.eventsRecorded();
     return { created, reservation: (await this.find(em, orderId))! };
   }
 
