@@ -16,6 +16,7 @@ import { handleOnce, InboxEvent } from '../events/inbox';
 import { OutboxEvent, type OutboxEnvelope } from '../events/outbox.entity';
 import { OutboxRelay } from '../events/outbox-relay';
 import { OutboxWakeup } from '../events/outbox-wakeup';
+import { Job, JobWorker, Migration20261124000003_kit_jobs, type JobHandler, type RecurringJob } from '../jobs/job-queue';
 import { AccessTokenVerifier } from '../auth/access-token';
 import { MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '../auth/token-denylist';
 import { resolvePublicKey } from '../auth/signing-keys';
@@ -39,6 +40,8 @@ export interface SubgraphRuntime<Cfg extends ServiceConfig> {
   stream: EventStream;
   /** When the definition has `outbox: true`: relays the outbox to the stream and pub/sub. */
   outboxRelay: OutboxRelay | null;
+  /** When the definition has `jobs`: runs them (wake() after enqueueing work due now). */
+  jobWorker: JobWorker | null;
   denylist: TokenDenylist;
   verifier: AccessTokenVerifier;
   /** The services' shared secret (INTERNAL_SERVICE_TOKEN; generated into DATA_DIR outside production). */
@@ -69,6 +72,8 @@ export interface SubgraphDefinition<Cfg extends ServiceConfig, Ctx extends Reque
   outbox?: boolean;
   /** Consumes other services' events: each delivered at least once, its effect committed once (inbox). */
   consumers?(services: Services, runtime: SubgraphRuntime<Cfg>): EventConsumerSpec[];
+  /** Durable scheduled and retried work (`enqueueJob(em, name, payload)` in the transaction that causes it). */
+  jobs?(services: Services, runtime: SubgraphRuntime<Cfg>): { handlers: JobHandler[]; recurring?: RecurringJob[] };
 }
 
 export interface EventConsumerSpec {
@@ -108,11 +113,17 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     const ormOptions: InitOrmOptions = {
       clientUrl,
       schema: definition.name,
-      entities: [...(definition.entities as unknown[]), ...(definition.outbox ? [OutboxEvent] : []), ...(consumes ? [InboxEvent] : [])] as InitOrmOptions['entities'],
+      entities: [
+        ...(definition.entities as unknown[]),
+        ...(definition.outbox ? [OutboxEvent] : []),
+        ...(consumes ? [InboxEvent] : []),
+        ...(definition.jobs ? [Job] : []),
+      ] as InitOrmOptions['entities'],
       migrations: [
         ...definition.migrations,
         ...(definition.outbox ? [Migration20261124000001_kit_outbox] : []),
         ...(consumes ? [Migration20261124000002_kit_inbox] : []),
+        ...(definition.jobs ? [Migration20261124000003_kit_jobs] : []),
       ],
       logger,
       onQuery: definition.onQuery,
@@ -163,9 +174,13 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);
     const verifier = new AccessTokenVerifier(publicKey, config.JWT_ISSUER, config.JWT_AUDIENCE, denylist);
     const internalToken = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
-    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, stream, outboxRelay, denylist, verifier, internalToken };
+    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, stream, outboxRelay, jobWorker: null, denylist, verifier, internalToken };
 
     const services = await definition.createServices(runtime);
+    if (definition.jobs) {
+      const { handlers, recurring } = definition.jobs(services, runtime);
+      runtime.jobWorker = new JobWorker({ orm, schema: definition.name, handlers, recurring, logger: logger.child({ component: 'jobs' }) });
+    }
     if (config.SEED_DEMO_DATA && definition.seed) {
       await definition.seed(migrator.em.fork(), services, runtime);
     }
@@ -201,6 +216,11 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       });
     });
     stoppers.push(() => Promise.all(consumers.map((c) => c.stop())));
+    if (runtime.jobWorker) {
+      const worker = runtime.jobWorker;
+      worker.start();
+      stoppers.push(() => worker.stop());
+    }
     if (definition.background) stoppers.push(definition.background(services, runtime));
 
     return {
