@@ -5,6 +5,7 @@ import { catalogConfigSchema, catalogProductionRequired, type CatalogConfig } fr
 import { createCatalogLoaders, type CatalogContext, type CatalogServices } from './catalog.context';
 import { Migration20261123100000_catalog } from './migrations/Migration20261123100000_catalog';
 import { Migration20261124000000_search_quotes } from './migrations/Migration20261124000000_search_quotes';
+import { Migration20261124010000_reservation_checkout } from './migrations/Migration20261124010000_reservation_checkout';
 import { Category } from './modules/category/category.entity';
 import { CategoryService } from './modules/category/category.service';
 import { Subcategory } from './modules/category/subcategory.entity';
@@ -25,7 +26,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
   productionRequired: catalogProductionRequired,
   entities: [Category, Subcategory, Product, Inventory, InventoryAdjustment, Reservation],
   outbox: true,
-  migrations: [Migration20261123100000_catalog, Migration20261124000000_search_quotes],
+  migrations: [Migration20261123100000_catalog, Migration20261124000000_search_quotes, Migration20261124010000_reservation_checkout],
   buildSchema: buildCatalogSchema,
   createServices: () => {
     const products = new ProductService();

@@ -1,10 +1,13 @@
 // The internal reservation API orders will call, on the market's catalog: credential, bad bodies, all-or-nothing,
 // idempotency, stock adjustments around what is held, and concurrency.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ReservationClient } from '@espigon/kit/clients/reservation.client';
 import { Client } from 'pg';
 import { AdjustInventoryMutation, DeleteProductMutation, ProductQuery, UpdateProductMutation } from '../../../e2e/operations/catalog.operations';
 import { execute, gatewayUrl, ok } from '../../../e2e/support/client';
-import { internal, internalToken, listProduct, registerSeller, type Seller } from './support/market-catalog';
+import { catalogUrl, internal, internalToken, listProduct, registerSeller, type Seller } from './support/market-catalog';
 
 let seller: Seller;
 
@@ -209,4 +212,70 @@ describe('concurrency', () => {
       await db.end();
     }
   }, 180_000);
+});
+
+describe('a multi-seller checkout, through the typed client orders will use', () => {
+  const client = () => new ReservationClient({ baseUrl: catalogUrl(), token: internalToken(), timeoutMs: 5000 });
+
+  it('reserves every order of the checkout or none, then releases and commits each order alone', async () => {
+    const other = await registerSeller('Lucía Pin');
+    const pargo = await product(5);
+    const atun = await listProduct(other, { name: 'Atún aleta amarilla', quantityOnHand: 2 });
+    const [rosaOrder, luciaOrder] = [randomUUID(), randomUUID()];
+    const checkout = (atunQuantity: number, checkoutId = randomUUID()) =>
+      client().reserveCheckout(checkoutId, [
+        { orderId: rosaOrder, lines: [{ productId: pargo, quantity: 2 }] },
+        { orderId: luciaOrder, lines: [{ productId: atun, quantity: atunQuantity }] },
+      ]);
+
+    // one seller cannot serve: neither order holds anything
+    const refused = await checkout(3).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ extensions: { code: 'OUT_OF_STOCK', lines: [{ productId: atun, requested: 3, available: 2 }] } });
+    expect(await stock(pargo)).toEqual({ onHand: 5, reserved: 0 });
+
+    const checkoutId = randomUUID();
+    const held = await checkout(2, checkoutId);
+    expect(held.orders.map((o) => [o.orderId, o.status, o.lines[0].sellerId])).toEqual([
+      [rosaOrder, 'RESERVED', seller.id],
+      [luciaOrder, 'RESERVED', other.id],
+    ]);
+    // a retry (the orders subgraph timed out and asks again) holds nothing more
+    expect(await checkout(2, checkoutId)).toEqual(held);
+    expect(await stock(pargo)).toEqual({ onHand: 5, reserved: 2 });
+    // the same orders under another checkout id are not reserved twice
+    expect(await checkout(2).catch((e: unknown) => e)).toMatchObject({ extensions: { code: 'CONFLICT' } });
+
+    // Lucía's order is cancelled: only her stock comes back; Rosa's order is paid
+    expect((await client().release(luciaOrder)).status).toBe('RELEASED');
+    expect((await client().commit(rosaOrder)).status).toBe('COMMITTED');
+    expect(await stock(pargo)).toEqual({ onHand: 3, reserved: 0 });
+    const { product: tuna } = await ok(ProductQuery, { id: atun }, { token: other.token });
+    expect(tuna!.inventory).toMatchObject({ quantityOnHand: 2, quantityReserved: 0 });
+    expect(await client().get(randomUUID())).toBeNull();
+  });
+
+  it('retries a catalog that fails or hangs, then gives up with SERVICE_UNAVAILABLE', async () => {
+    let calls = 0;
+    const flaky = http.createServer((req, res) => {
+      calls++;
+      if (calls === 1) return; // hangs: the client's timeout ends it
+      if (calls === 2) {
+        res.writeHead(503).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orderId: 'x', status: 'RELEASED', lines: [] }));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    try {
+      const retrying = new ReservationClient({ baseUrl, token: 't', timeoutMs: 300, retries: 3 });
+      expect((await retrying.release(randomUUID())).status).toBe('RELEASED');
+      expect(calls).toBe(3);
+      const impatient = new ReservationClient({ baseUrl: 'http://127.0.0.1:9', token: 't', timeoutMs: 300, retries: 1 });
+      await expect(impatient.commit(randomUUID())).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    } finally {
+      flaky.closeAllConnections();
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
 });

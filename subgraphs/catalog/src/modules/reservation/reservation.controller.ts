@@ -1,4 +1,4 @@
-// Internal REST API for the orders subgraph: reserve, release, commit stock per order. Not served by the
+// Internal REST API for the orders subgraph: reserve stock for a checkout's orders at once, release or commit each order. Not served by the
 // gateway (it only forwards /graphql); every call must carry the internal service credential.
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -11,10 +11,11 @@ import type { ReservationService } from './reservation.service';
 export const RESERVATIONS_PATH = '/internal/reservations';
 
 /** Only the shape is checked here; the service's rules name the offending field. */
-const reserveBody = z.object({
-  orderId: z.string(),
-  lines: z.array(z.object({ productId: z.string(), quantity: z.number() })),
-});
+const lines = z.array(z.object({ productId: z.string(), quantity: z.number() }));
+const reserveBody = z.union([
+  z.object({ checkoutId: z.string(), orders: z.array(z.object({ orderId: z.string(), lines })) }),
+  z.object({ orderId: z.string(), lines }),
+]);
 
 const statusByCode: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -44,15 +45,25 @@ export class ReservationController {
     app.use(RESERVATIONS_PATH, router);
   }
 
-  /** 201 with the reservation; 200 with the same one when the order already holds it (a retry). */
+  /**
+   * `{ checkoutId, orders: [{ orderId, lines }] }`: 201 with every order's reservation, 200 with the same when the
+   * checkout already holds them (a retry). `{ orderId, lines }` is a checkout of one order, answered with its reservation.
+   */
   private async reserve(req: Request, res: Response): Promise<void> {
     const body = reserveBody.safeParse(req.body);
     if (!body.success) {
       res.status(400).json({
         code: ErrorCode.BAD_USER_INPUT,
-        message: 'Body must be {"orderId": string, "lines": [{"productId": string, "quantity": number}]}',
+        message:
+          'Body must be {"checkoutId": string, "orders": [{"orderId": string, "lines": [{"productId": string, "quantity": number}]}]} ' +
+          'or {"orderId": string, "lines": [...]}',
         fields: body.error.issues.map((i) => i.path.join('.')),
       });
+      return;
+    }
+    if ('checkoutId' in body.data) {
+      const { created, checkout } = await this.reservations.reserveCheckout(this.em(), body.data.checkoutId, body.data.orders);
+      res.status(created ? 201 : 200).json(checkout);
       return;
     }
     const { created, reservation } = await this.reservations.reserve(this.em(), body.data.orderId, body.data.lines);

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ReservationStatus } from './reservation-status.enum';
 
-/** One line of an order's hold on stock; the orders subgraph owns the order (orderId is its id). */
+/** One line of an order's hold on stock; the orders subgraph owns the order (orderId) and the checkout it came from. */
 @Entity({ tableName: 'reservation' })
 @Unique({ properties: ['orderId', 'productId'] })
 export class Reservation {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
+
+  /** Every order of one checkout is reserved in one call, all or nothing. */
+  @Index()
+  @Property({ type: 'uuid' })
+  checkoutId!: string;
 
   @Property({ type: 'uuid' })
   orderId!: string;

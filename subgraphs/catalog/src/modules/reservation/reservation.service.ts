@@ -1,4 +1,5 @@
-// Stock held for orders (the orders subgraph calls it at checkout, payment, cancellation): all or nothing, idempotent per order.
+// Stock held for orders (the orders subgraph calls it at checkout, payment, cancellation): all the orders of a
+// checkout at once or none, idempotent per checkout; each order released or committed alone.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import { BadUserInputError, ConflictError, NotFoundError } from '@espigon/kit/errors';
@@ -10,6 +11,18 @@ import { ReservationStatus } from './reservation-status.enum';
 import { Reservation } from './reservation.entity';
 
 export const RESERVATION_LINES_MAX = 100;
+/** One order per seller: a checkout from more stalls than this is not a basket. */
+export const CHECKOUT_ORDERS_MAX = 20;
+
+export interface CheckoutOrderInput {
+  orderId: string;
+  lines: readonly ReservationLineInput[];
+}
+
+export interface CheckoutReservationView {
+  checkoutId: string;
+  orders: ReservationView[];
+}
 
 export interface ReservationLineInput {
   productId: string;
@@ -58,29 +71,42 @@ export function normaliseReservationLines(lines: readonly ReservationLineInput[]
 }
 
 export class ReservationService {
-  /**
-   * Holds stock for every line of an order, or for none (OUT_OF_STOCK naming the lines that failed).
-   * Each line is one conditional UPDATE (available >= quantity), taken in product-id order so concurrent
-   * checkouts never deadlock; the CHECK constraint on inventory is the backstop. Calling it again for
-   * the same order and lines changes nothing and returns the same reservation; other lines are a conflict.
-   */
+  /** One order on its own (its checkout is itself): the shape orders used before multi-seller checkout. */
   async reserve(
     em: EntityManager,
     orderIdInput: string,
     linesInput: readonly ReservationLineInput[],
   ): Promise<{ created: boolean; reservation: ReservationView }> {
     const orderId = requireId(orderIdInput, 'orderId');
-    const lines = normaliseReservationLines(linesInput);
+    const { created, checkout } = await this.reserveCheckout(em, orderId, [{ orderId, lines: linesInput }]);
+    return { created, reservation: checkout.orders[0] };
+  }
+
+  /**
+   * Holds stock for every line of every order of a checkout, or for none (OUT_OF_STOCK naming the lines that
+   * failed). Each line is one conditional UPDATE (available >= quantity), all taken in product-id order so
+   * concurrent checkouts never deadlock; the CHECK constraint on inventory is the backstop. Calling it again with
+   * the same checkout and orders changes nothing and returns the same reservations; anything else is a conflict.
+   */
+  async reserveCheckout(
+    em: EntityManager,
+    checkoutIdInput: string,
+    ordersInput: readonly CheckoutOrderInput[],
+  ): Promise<{ created: boolean; checkout: CheckoutReservationView }> {
+    const checkoutId = requireId(checkoutIdInput, 'checkoutId');
+    const orders = normaliseCheckoutOrders(ordersInput);
+    const orderIds = orders.map((o) => o.orderId);
     let created = false;
     try {
       await em.transactional(async (tx) => {
-        const existing = await tx.find(Reservation, { orderId });
+        const existing = await tx.find(Reservation, { $or: [{ checkoutId }, { orderId: { $in: orderIds } }] });
         if (existing.length) {
-          assertSameLines(existing, lines);
+          assertSameCheckout(existing, checkoutId, orders);
           return;
         }
         const failed: OutOfStockLine[] = [];
-        for (const line of lines) {
+        const allLines = orders.flatMap((o) => o.lines).sort((a, b) => (a.productId < b.productId ? -1 : 1));
+        for (const line of allLines) {
           const [row] = await tx.execute<ReservedRow[]>(
             `update "catalog"."inventory" i
              set "quantity_reserved" = i."quantity_reserved" + ?, "updated_at" = now()
@@ -99,16 +125,19 @@ export class ReservationService {
           recordAlertIfDue(tx, row.seller_id, stock, available + line.quantity);
         }
         if (failed.length) throw new OutOfStockError(await availableNow(tx, failed));
-        for (const line of lines) tx.create(Reservation, { orderId, ...line } as Reservation);
+        for (const order of orders) {
+          for (const line of order.lines) tx.create(Reservation, { checkoutId, orderId: order.orderId, ...line } as Reservation);
+        }
         created = true;
       });
     } catch (err) {
-      // a concurrent call for the same order got there first (its rows hit the unique key): it is a retry
+      // a concurrent call for the same checkout got there first (its rows hit the unique key): it is a retry
       if (!(err instanceof UniqueConstraintViolationException)) throw err;
-      assertSameLines(await em.fork().find(Reservation, { orderId }), lines);
+      assertSameCheckout(await em.fork().find(Reservation, { $or: [{ checkoutId }, { orderId: { $in: orderIds } }] }), checkoutId, orders);
       created = false;
     }
-    return { created, reservation: (await this.find(em, orderId))! };
+    const views = await Promise.all(orderIds.map((orderId) => this.find(em, orderId)));
+    return { created, checkout: { checkoutId, orders: views.map((v) => v!) } };
   }
 
   /** Gives the held stock back (cancelled or expired order). Releasing twice is a no-op; after commit it is a conflict. */
@@ -186,10 +215,32 @@ export class ReservationService {
   }
 }
 
-function assertSameLines(existing: Reservation[], lines: ReservationLineInput[]): void {
-  const held = new Map(existing.map((r) => [r.productId, r.quantity]));
-  const same = held.size === lines.length && lines.every((l) => held.get(l.productId) === l.quantity);
-  if (!same) throw new ConflictError('This order already holds a reservation with other lines');
+/** Validates a checkout's orders: distinct ids, valid lines, and a product in one order only (one seller each). */
+export function normaliseCheckoutOrders(orders: readonly CheckoutOrderInput[]): { orderId: string; lines: ReservationLineInput[] }[] {
+  if (!orders.length) throw new BadUserInputError('orders must not be empty', 'orders');
+  if (orders.length > CHECKOUT_ORDERS_MAX) throw new BadUserInputError(`orders may hold at most ${CHECKOUT_ORDERS_MAX} entries`, 'orders');
+  const seenOrders = new Set<string>();
+  const seenProducts = new Set<string>();
+  return orders.map((order, i) => {
+    const orderId = requireId(order.orderId, `orders[${i}].orderId`);
+    if (seenOrders.has(orderId)) throw new BadUserInputError(`orders[${i}].orderId appears twice`, `orders[${i}].orderId`);
+    seenOrders.add(orderId);
+    const lines = normaliseReservationLines(order.lines);
+    for (const line of lines) {
+      if (seenProducts.has(line.productId)) throw new BadUserInputError(`product ${line.productId} is in two orders of one checkout`, `orders[${i}].lines`);
+      seenProducts.add(line.productId);
+    }
+    return { orderId, lines };
+  });
+}
+
+/** A retry must name the same orders with the same lines; an order already reserved elsewhere is a conflict. */
+function assertSameCheckout(existing: Reservation[], checkoutId: string, orders: { orderId: string; lines: ReservationLineInput[] }[]): void {
+  if (existing.some((r) => r.checkoutId !== checkoutId)) throw new ConflictError('An order of this checkout is already reserved by another checkout');
+  const held = new Map(existing.map((r) => [`${r.orderId}:${r.productId}`, r.quantity]));
+  const wanted = orders.flatMap((o) => o.lines.map((l) => [`${o.orderId}:${l.productId}`, l.quantity] as const));
+  const same = held.size === wanted.length && wanted.every(([key, quantity]) => held.get(key) === quantity);
+  if (!same) throw new ConflictError('This checkout already holds a reservation with other orders or lines');
 }
 
 /** What each failed line could get now (0 for products that are deleted, unlisted or unknown). */
