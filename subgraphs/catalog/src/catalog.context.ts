@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@espigon/kit/database/orm';
 import type { RequestContext } from '@espigon/kit/server/request-context';
 import { createEntityLoader } from '@espigon/kit/database/entity-loader';
 import { createSubcategoriesByCategoryLoader } from './modules/category/category.loader';
@@ -11,9 +10,9 @@ import type { InventoryService } from './modules/inventory/inventory.service';
 import { Product } from './modules/product/product.entity';
 import type { ProductService } from './modules/product/product.service';
 import type { ProductConnection } from './modules/product/product-connection.type';
-import type { Viewer } from '@espigon/kit/auth/access-token';
 import { isUuid } from '@espigon/kit/database/uuid';
 import type { ReservationService } from './modules/reservation/reservation.service';
+import type { ServiceContext } from '@espigon/kit/server/service-context';
 
 export interface CatalogServices {
   categories: CategoryService;
@@ -38,7 +37,8 @@ export interface CatalogContext extends RequestContext {
 }
 
 /** Fresh per request, bound to the request's entity-manager fork and viewer. */
-export function createCatalogLoaders(em: EntityManager, products: ProductService, viewer: Viewer | null): CatalogLoaders {
+export function createCatalogLoaders(ctx: ServiceContext, products: ProductService): CatalogLoaders {
+  const { em } = ctx;
   return {
     sellerListings: new DataLoader(
       async (keys) => {
@@ -46,7 +46,7 @@ export function createCatalogLoaders(em: EntityManager, products: ProductService
         const pages = new Map<number, Map<string, ProductConnection>>();
         for (const first of new Set(keys.map((k) => k.first))) {
           const sellerIds = [...new Set(keys.filter((k) => k.first === first && isUuid(k.sellerId)).map((k) => k.sellerId.toLowerCase()))];
-          pages.set(first, sellerIds.length ? await products.firstPagesBySeller(em, viewer, sellerIds, first) : new Map());
+          pages.set(first, sellerIds.length ? await products.firstPagesBySeller(ctx, sellerIds, first) : new Map());
         }
         return keys.map(
           (k) => pages.get(k.first)?.get(k.sellerId.toLowerCase()) ?? products.emptyPage(),

@@ -3,7 +3,9 @@ import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { TokenDenylist } from './token-denylist';
 
-export type Role = 'ADMIN' | 'SELLER' | 'CLIENT';
+import { isRole, type Role } from './role';
+
+export type { Role };
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 export const REFRESH_TOKEN_TYPE = 'rt+jwt';
 export const TOKEN_ALGORITHM = 'ES256';
@@ -24,7 +26,6 @@ export type AuthResult =
   /** unavailable: the token could not be checked (revocation store down); the client should retry, not log out. */
   | { viewer: null; error?: string; unavailable?: boolean };
 
-const roles = new Set<Role>(['ADMIN', 'SELLER', 'CLIENT']);
 
 export interface AccessTokenClaims {
   userId: string;
@@ -88,7 +89,7 @@ export class AccessTokenVerifier {
     }
     const payload = decoded.payload as jwt.JwtPayload;
     if (decoded.header.typ !== ACCESS_TOKEN_TYPE) return { viewer: null, error: 'Invalid access token' };
-    if (!payload.sub || !payload.jti || !payload.exp || !roles.has(payload.role)) {
+    if (!payload.sub || !payload.jti || !payload.exp || !isRole(payload.role)) {
       return { viewer: null, error: 'Invalid access token' };
     }
     let revoked: boolean;

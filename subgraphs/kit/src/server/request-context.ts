@@ -1,22 +1,17 @@
 // What every resolver receives: request id and logger, a fresh entity-manager fork, the verified viewer.
-import type { EntityManager } from '../database/orm';
-import type { Logger } from '../logger';
 import type { Role, Viewer } from '../auth/access-token';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../errors';
 import type { RequestLogRecord } from './http-app';
+import type { ServiceContext } from './service-context';
 
-export interface RequestContext {
-  requestId: string;
+/** A service context for a request through the gateway, with what the token check said. */
+export interface RequestContext extends ServiceContext {
   /** The request's log line, which the GraphQL layer completes. */
   requestLog?: RequestLogRecord;
-  logger: Logger;
-  em: EntityManager;
-  viewer: Viewer | null;
   /** Why a token that was sent was refused; anonymous requests have none. */
   authError?: string;
   /** The token could not be checked (revocation store unreachable): SERVICE_UNAVAILABLE, not UNAUTHENTICATED. */
   authUnavailable?: boolean;
-  clientIp: string;
 }
 
 /** The viewer, or UNAUTHENTICATED; with roles, FORBIDDEN unless the viewer has one of them. */

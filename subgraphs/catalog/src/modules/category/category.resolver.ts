@@ -1,3 +1,4 @@
+import { Role } from '@espigon/kit/auth/role';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
@@ -8,7 +9,7 @@ import { Subcategory } from './subcategory.entity';
 export class CategoryResolver {
   @Query(() => [Category], { description: 'Every category, by name' })
   categories(@Ctx() ctx: CatalogContext): Promise<Category[]> {
-    return ctx.services.categories.list(ctx.em);
+    return ctx.services.categories.list(ctx);
   }
 
   @FieldResolver(() => [Subcategory], { description: 'By name' })
@@ -18,8 +19,8 @@ export class CategoryResolver {
 
   @Mutation(() => Category, { description: 'ADMIN; the slug is made from the name and must be unique' })
   createCategory(@Arg('name', () => String) name: string, @Ctx() ctx: CatalogContext): Promise<Category> {
-    requireViewer(ctx, ['ADMIN']);
-    return ctx.services.categories.createCategory(ctx.em, name);
+    requireViewer(ctx, [Role.ADMIN]);
+    return ctx.services.categories.createCategory(ctx, name);
   }
 
   @Mutation(() => Subcategory, { description: 'ADMIN; the slug is made from the name and must be unique' })
@@ -28,7 +29,7 @@ export class CategoryResolver {
     @Arg('name', () => String) name: string,
     @Ctx() ctx: CatalogContext,
   ): Promise<Subcategory> {
-    requireViewer(ctx, ['ADMIN']);
-    return ctx.services.categories.createSubcategory(ctx.em, categoryId, name);
+    requireViewer(ctx, [Role.ADMIN]);
+    return ctx.services.categories.createSubcategory(ctx, categoryId, name);
   }
 }

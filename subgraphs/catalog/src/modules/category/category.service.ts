@@ -6,6 +6,7 @@ import { requireId } from '../product/product-rules';
 import { Category } from './category.entity';
 import { slugify } from './slug';
 import { Subcategory } from './subcategory.entity';
+import type { ServiceContext } from '@espigon/kit/server/service-context';
 
 const NAME_MAX = 60;
 
@@ -18,18 +19,18 @@ function categoryName(value: string): { name: string; slug: string } {
 }
 
 export class CategoryService {
-  list(em: EntityManager): Promise<Category[]> {
+  list({ em }: ServiceContext): Promise<Category[]> {
     return em.find(Category, {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  async createCategory(em: EntityManager, nameInput: string): Promise<Category> {
+  async createCategory({ em }: ServiceContext, nameInput: string): Promise<Category> {
     const { name, slug } = categoryName(nameInput);
     const category = em.create(Category, { name, slug } as Category);
     await this.flushUnique(em, `A category with the slug "${slug}" already exists`);
     return category;
   }
 
-  async createSubcategory(em: EntityManager, categoryIdInput: string, nameInput: string): Promise<Subcategory> {
+  async createSubcategory({ em }: ServiceContext, categoryIdInput: string, nameInput: string): Promise<Subcategory> {
     const categoryId = requireId(categoryIdInput, 'categoryId');
     const { name, slug } = categoryName(nameInput);
     if (!(await em.findOne(Category, { id: categoryId }))) throw new BadUserInputError('categoryId does not exist', 'categoryId');

@@ -1,3 +1,4 @@
+import { Role } from '@espigon/kit/auth/role';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { requireViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
@@ -13,6 +14,6 @@ export class InventoryResolver {
     reason: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<Inventory> {
-    return ctx.services.inventory.adjust(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), productId, delta, reason);
+    return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.inventory.adjust(ctx, productId, delta, reason));
   }
 }

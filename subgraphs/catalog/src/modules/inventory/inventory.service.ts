@@ -1,6 +1,6 @@
 // Manual stock changes by the seller, never below what orders hold; a fall to the low-stock threshold raises an alert.
+import { Role } from '@espigon/kit/auth/role';
 import { LockMode } from '@mikro-orm/core';
-import type { Viewer } from '@espigon/kit/auth/access-token';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import { BadUserInputError } from '@espigon/kit/errors';
 import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
@@ -9,18 +9,20 @@ import { adjustmentReason, stockDelta } from '../product/product-rules';
 import { InventoryAdjustment } from './inventory-adjustment.entity';
 import { Inventory } from './inventory.entity';
 import { INVENTORY_ALERT_TOPIC, lowStockAlertDue, type InventoryAlertPayload } from './low-stock-rule';
+import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 
 export class InventoryService {
   constructor(
     private readonly products: ProductService,
   ) {}
 
-  async adjust(em: EntityManager, viewer: Viewer, productId: string, deltaInput: number, reasonInput?: string | null): Promise<Inventory> {
+  async adjust(ctx: ServiceContext, productId: string, deltaInput: number, reasonInput?: string | null): Promise<Inventory> {
+    const viewer = actor(ctx);
     const delta = stockDelta(deltaInput);
     const reason = adjustmentReason(reasonInput);
     // a low-stock alert is written to the outbox in the same transaction; the kit wakes the relay when it commits
-    return em.transactional(async (tx) => {
-      const product = await this.products.findManaged(tx, viewer, productId, 'productId');
+    return ctx.em.transactional(async (tx) => {
+      const product = await this.products.findManaged({ ...ctx, em: tx }, productId, 'productId');
       // the row lock orders this change against concurrent reservations of the same product
       const stock = await tx.findOneOrFail(Inventory, { productId: product.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (stock.quantityOnHand + delta < stock.quantityReserved) {
@@ -59,6 +61,6 @@ export function recordAlertIfDue(
     lowStockThreshold: stock.lowStockThreshold,
   };
   // pushed live to the product's seller and to administrators
-  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload }, { userIds: [sellerId], roles: ['ADMIN'] });
+  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload }, { userIds: [sellerId], roles: [Role.ADMIN] });
   return true;
 }

@@ -1,10 +1,11 @@
 // Who may see and who may change a product.
+import { Role } from '@espigon/kit/auth/role';
 import type { Viewer } from '@espigon/kit/auth/access-token';
 import { ForbiddenError } from '@espigon/kit/errors';
 import type { Product } from './product.entity';
 
 export function isOwnerOrAdmin(product: Pick<Product, 'sellerId'>, viewer: Viewer | null): boolean {
-  return viewer?.role === 'ADMIN' || (viewer?.role === 'SELLER' && viewer.id === product.sellerId);
+  return viewer?.role === Role.ADMIN || (viewer?.role === Role.SELLER && viewer.id === product.sellerId);
 }
 
 /** Deleted products are gone for everyone; unlisted ones only for their owner and administrators. */

@@ -1,4 +1,5 @@
 // The SQL behind `products`: filters, visibility, Spanish search and keyset pagination on each sort order.
+import { Role } from '@espigon/kit/auth/role';
 import type { Viewer } from '@espigon/kit/auth/access-token';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { BadUserInputError } from '@espigon/kit/errors';
@@ -169,10 +170,10 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
 
 /** Browsing shows listed products; a seller also sees their own unlisted ones, an administrator all. */
 function addVisibility(viewer: Viewer | null, where: string[], params: unknown[]): void {
-  if (viewer?.role === 'SELLER') {
+  if (viewer?.role === Role.SELLER) {
     where.push('(p."listed" or p."seller_id" = ?)');
     params.push(viewer.id);
-  } else if (viewer?.role !== 'ADMIN') {
+  } else if (viewer?.role !== Role.ADMIN) {
     where.push('p."listed"');
   }
 }

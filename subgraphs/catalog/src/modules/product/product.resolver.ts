@@ -1,3 +1,4 @@
+import { Role } from '@espigon/kit/auth/role';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { optionalViewer, requireViewer } from '@espigon/kit/server/request-context';
@@ -28,12 +29,12 @@ export class ProductResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
-    return ctx.services.products.list(ctx.em, optionalViewer(ctx), { filter, sort, first, after });
+    return (optionalViewer(ctx), ctx.services.products.list(ctx, { filter, sort, first, after }));
   }
 
   @Mutation(() => Product, { description: "SELLER: list a product of one's own" })
   createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: CatalogContext): Promise<Product> {
-    return ctx.services.products.create(ctx.em, requireViewer(ctx, ['SELLER']), input);
+    return (requireViewer(ctx, [Role.SELLER]), ctx.services.products.create(ctx, input));
   }
 
   @Mutation(() => Product, { description: 'The seller of the product, or an ADMIN' })
@@ -42,12 +43,12 @@ export class ProductResolver {
     @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
     @Ctx() ctx: CatalogContext,
   ): Promise<Product> {
-    return ctx.services.products.update(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), id, input);
+    return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.products.update(ctx, id, input));
   }
 
   @Mutation(() => Boolean, { description: 'Soft delete, by the seller of the product or an ADMIN' })
   deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<boolean> {
-    return ctx.services.products.delete(ctx.em, requireViewer(ctx, ['SELLER', 'ADMIN']), id);
+    return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.products.delete(ctx, id));
   }
 
   @FieldResolver(() => Subcategory)

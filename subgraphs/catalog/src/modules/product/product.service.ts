@@ -1,6 +1,7 @@
 // Products: browsing and search, and a seller's own listings (create, update, unlist, soft delete).
 import type { Viewer } from '@espigon/kit/auth/access-token';
 import type { EntityManager } from '@espigon/kit/database/orm';
+import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, NotFoundError } from '@espigon/kit/errors';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { Subcategory } from '../category/subcategory.entity';
@@ -27,7 +28,7 @@ export class ProductService {
    * A page of products the viewer may browse, with the total matching the filter. A search that full
    * text cannot match (a stemming miss, a typo) is retried by trigram similarity on the name.
    */
-  async list(em: EntityManager, viewer: Viewer | null, args: ProductListArgs): Promise<ProductConnection> {
+  async list({ em, viewer }: ServiceContext, args: ProductListArgs): Promise<ProductConnection> {
     const limit = pageSize(args.first);
     let page = await this.fetchPage(em, viewer, args, limit, 'fulltext');
     if (page.searching && page.totalCount === 0) page = await this.fetchPage(em, viewer, args, limit, 'fuzzy');
@@ -39,7 +40,7 @@ export class ProductService {
   }
 
   /** The first page of each seller's listings (newest first), for a batch of sellers in two statements. */
-  async firstPagesBySeller(em: EntityManager, viewer: Viewer | null, sellerIds: string[], limit: number): Promise<Map<string, ProductConnection>> {
+  async firstPagesBySeller({ em, viewer }: ServiceContext, sellerIds: string[], limit: number): Promise<Map<string, ProductConnection>> {
     const query = buildSellerListingsQuery({ sellerIds, viewer, fetch: limit + 1 });
     const [rows, counts] = await Promise.all([
       em.execute<ProductRow[]>(query.pageSql, query.pageParams),
@@ -66,7 +67,9 @@ export class ProductService {
     return toConnection(ProductConnection, [] as Product[], 1, 0, () => '');
   }
 
-  async create(em: EntityManager, seller: Viewer, input: CreateProductInput): Promise<Product> {
+  async create(ctx: ServiceContext, input: CreateProductInput): Promise<Product> {
+    const { em } = ctx;
+    const seller = actor(ctx);
     const fields = {
       name: rules.productName(input.name),
       description: rules.productDescription(input.description),
@@ -88,8 +91,9 @@ export class ProductService {
     });
   }
 
-  async update(em: EntityManager, viewer: Viewer, id: string, input: UpdateProductInput): Promise<Product> {
-    const product = await this.findManaged(em, viewer, id);
+  async update(ctx: ServiceContext, id: string, input: UpdateProductInput): Promise<Product> {
+    const { em } = ctx;
+    const product = await this.findManaged(ctx, id);
     const notNull = <T>(value: T | null, field: string): T => {
       if (value === null) throw new BadUserInputError(`${field} cannot be null`, field);
       return value;
@@ -116,19 +120,20 @@ export class ProductService {
   }
 
   /** Soft delete: the product leaves browsing for good, but orders that point at it still resolve it. */
-  async delete(em: EntityManager, viewer: Viewer, id: string): Promise<boolean> {
-    const product = await this.findManaged(em, viewer, id);
+  async delete(ctx: ServiceContext, id: string): Promise<boolean> {
+    const { em } = ctx;
+    const product = await this.findManaged(ctx, id);
     product.deletedAt = new Date();
     await em.flush();
     return true;
   }
 
   /** A product that is not deleted, which the viewer may change (else NOT_FOUND or FORBIDDEN). */
-  async findManaged(em: EntityManager, viewer: Viewer, idInput: string, field = 'id'): Promise<Product> {
+  async findManaged(ctx: ServiceContext, idInput: string, field = 'id'): Promise<Product> {
     const id = rules.requireId(idInput, field);
-    const product = await em.findOne(Product, { id, deletedAt: null });
+    const product = await ctx.em.findOne(Product, { id, deletedAt: null });
     if (!product) throw new NotFoundError('Product');
-    assertCanManage(product, viewer);
+    assertCanManage(product, actor(ctx));
     return product;
   }
 

@@ -6,6 +6,7 @@ import { requireInternalCredential } from '@espigon/kit/auth/internal-credential
 import type { Orm } from '@espigon/kit/database/orm';
 import { AppError, ErrorCode } from '@espigon/kit/errors';
 import type { Logger } from '@espigon/kit/logger';
+import { systemContext, type ServiceContext } from '@espigon/kit/server/service-context';
 import type { ReservationService } from './reservation.service';
 
 export const RESERVATIONS_PATH = '/internal/reservations';
@@ -62,16 +63,16 @@ export class ReservationController {
       return;
     }
     if ('checkoutId' in body.data) {
-      const { created, checkout } = await this.reservations.reserveCheckout(this.em(), body.data.checkoutId, body.data.orders);
+      const { created, checkout } = await this.reservations.reserveCheckout(this.context(res), body.data.checkoutId, body.data.orders);
       res.status(created ? 201 : 200).json(checkout);
       return;
     }
-    const { created, reservation } = await this.reservations.reserve(this.em(), body.data.orderId, body.data.lines);
+    const { created, reservation } = await this.reservations.reserve(this.context(res), body.data.orderId, body.data.lines);
     res.status(created ? 201 : 200).json(reservation);
   }
 
   private async show(req: Request, res: Response): Promise<void> {
-    const reservation = await this.reservations.find(this.em(), String(req.params.orderId));
+    const reservation = await this.reservations.find(this.context(res), String(req.params.orderId));
     if (!reservation) {
       res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'Reservation not found' });
       return;
@@ -80,15 +81,16 @@ export class ReservationController {
   }
 
   private async release(req: Request, res: Response): Promise<void> {
-    res.json(await this.reservations.release(this.em(), String(req.params.orderId)));
+    res.json(await this.reservations.release(this.context(res), String(req.params.orderId)));
   }
 
   private async commit(req: Request, res: Response): Promise<void> {
-    res.json(await this.reservations.commit(this.em(), String(req.params.orderId)));
+    res.json(await this.reservations.commit(this.context(res), String(req.params.orderId)));
   }
 
-  private em() {
-    return this.orm.em.fork();
+  /** Another service calls: no user, the request's id for the logs. */
+  private context(res: Response): ServiceContext {
+    return systemContext(this.orm.em.fork(), this.logger, res.locals.requestLog?.requestId);
   }
 
   /** Expected failures as JSON with their code (OUT_OF_STOCK carries the failed lines); never a stack. */

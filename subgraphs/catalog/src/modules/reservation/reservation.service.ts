@@ -2,6 +2,7 @@
 // checkout at once or none, idempotent per checkout; each order released or committed alone.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@espigon/kit/database/orm';
+import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, ConflictError, NotFoundError } from '@espigon/kit/errors';
 import { recordAlertIfDue } from '../inventory/inventory.service';
 import { QUANTITY_MAX, requireId } from '../product/product-rules';
@@ -73,12 +74,12 @@ export function normaliseReservationLines(lines: readonly ReservationLineInput[]
 export class ReservationService {
   /** One order on its own (its checkout is itself): the shape orders used before multi-seller checkout. */
   async reserve(
-    em: EntityManager,
+    ctx: ServiceContext,
     orderIdInput: string,
     linesInput: readonly ReservationLineInput[],
   ): Promise<{ created: boolean; reservation: ReservationView }> {
     const orderId = requireId(orderIdInput, 'orderId');
-    const { created, checkout } = await this.reserveCheckout(em, orderId, [{ orderId, lines: linesInput }]);
+    const { created, checkout } = await this.reserveCheckout(ctx, orderId, [{ orderId, lines: linesInput }]);
     return { created, reservation: checkout.orders[0] };
   }
 
@@ -89,10 +90,11 @@ export class ReservationService {
    * the same checkout and orders changes nothing and returns the same reservations; anything else is a conflict.
    */
   async reserveCheckout(
-    em: EntityManager,
+    ctx: ServiceContext,
     checkoutIdInput: string,
     ordersInput: readonly CheckoutOrderInput[],
   ): Promise<{ created: boolean; checkout: CheckoutReservationView }> {
+    const { em } = ctx;
     const checkoutId = requireId(checkoutIdInput, 'checkoutId');
     const orders = normaliseCheckoutOrders(ordersInput);
     const orderIds = orders.map((o) => o.orderId);
@@ -136,13 +138,13 @@ export class ReservationService {
       assertSameCheckout(await em.fork().find(Reservation, { $or: [{ checkoutId }, { orderId: { $in: orderIds } }] }), checkoutId, orders);
       created = false;
     }
-    const views = await Promise.all(orderIds.map((orderId) => this.find(em, orderId)));
+    const views = await Promise.all(orderIds.map((orderId) => this.find(ctx, orderId)));
     return { created, checkout: { checkoutId, orders: views.map((v) => v!) } };
   }
 
   /** Gives the held stock back (cancelled or expired order). Releasing twice is a no-op; after commit it is a conflict. */
-  release(em: EntityManager, orderId: string): Promise<ReservationView> {
-    return this.transition(em, orderId, ReservationStatus.RELEASED, (r) => [
+  release(ctx: ServiceContext, orderId: string): Promise<ReservationView> {
+    return this.transition(ctx, orderId, ReservationStatus.RELEASED, (r) => [
       `update "catalog"."inventory" set "quantity_reserved" = "quantity_reserved" - ?, "updated_at" = now()
        where "product_id" = ? and "quantity_reserved" >= ?`,
       [r.quantity, r.productId, r.quantity],
@@ -150,15 +152,15 @@ export class ReservationService {
   }
 
   /** Takes the held stock out for good (order paid or delivered): on hand and reserved both decrease. */
-  commit(em: EntityManager, orderId: string): Promise<ReservationView> {
-    return this.transition(em, orderId, ReservationStatus.COMMITTED, (r) => [
+  commit(ctx: ServiceContext, orderId: string): Promise<ReservationView> {
+    return this.transition(ctx, orderId, ReservationStatus.COMMITTED, (r) => [
       `update "catalog"."inventory" set "quantity_on_hand" = "quantity_on_hand" - ?, "quantity_reserved" = "quantity_reserved" - ?,
        "updated_at" = now() where "product_id" = ? and "quantity_reserved" >= ?`,
       [r.quantity, r.quantity, r.productId, r.quantity],
     ]);
   }
 
-  async find(em: EntityManager, orderIdInput: string): Promise<ReservationView | null> {
+  async find({ em }: ServiceContext, orderIdInput: string): Promise<ReservationView | null> {
     const orderId = requireId(orderIdInput, 'orderId');
     const rows = await em.execute<
       { product_id: string; quantity: number; status: ReservationStatus; seller_id: string; name: string; price_cents: number; unit: Unit }[]
@@ -185,13 +187,13 @@ export class ReservationService {
   }
 
   private async transition(
-    em: EntityManager,
+    ctx: ServiceContext,
     orderIdInput: string,
     target: ReservationStatus.RELEASED | ReservationStatus.COMMITTED,
     stockChange: (r: Reservation) => [string, unknown[]],
   ): Promise<ReservationView> {
     const orderId = requireId(orderIdInput, 'orderId');
-    await em.transactional(async (tx) => {
+    await ctx.em.transactional(async (tx) => {
       // locking the order's lines serialises a release racing a commit of the same order
       const rows = await tx.find(
         Reservation,
@@ -211,7 +213,7 @@ export class ReservationService {
         row.status = target;
       }
     });
-    return (await this.find(em, orderId))!;
+    return (await this.find(ctx, orderId))!;
   }
 }
 

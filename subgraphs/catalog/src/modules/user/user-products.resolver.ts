@@ -16,10 +16,10 @@ export class UserProductsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
-    const viewer = optionalViewer(ctx);
+    optionalViewer(ctx); // a refused token is an error, not an anonymous request
     // the first page is batched across every user of the request; later pages go one seller at a time
     if (!after) return ctx.loaders.sellerListings.load({ sellerId: user.id, first: pageSize(first) });
-    return ctx.services.products.list(ctx.em, viewer, {
+    return ctx.services.products.list(ctx, {
       filter: { sellerId: user.id },
       sort: ProductSort.NEWEST,
       first,

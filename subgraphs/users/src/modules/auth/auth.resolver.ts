@@ -7,7 +7,7 @@ import { AuthPayload, RegisterInput } from './auth-payload.type';
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign up as CLIENT or SELLER (ADMIN is refused)' })
   register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return this.session(ctx, ctx.services.auth.register(ctx.em, input, ctx.viewer, ctx.clientIp));
+    return this.session(ctx, ctx.services.auth.register(ctx, input));
   }
 
   @Mutation(() => AuthPayload)
@@ -16,12 +16,12 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
-    return this.session(ctx, ctx.services.auth.login(ctx.em, email, password, ctx.clientIp));
+    return this.session(ctx, ctx.services.auth.login(ctx, email, password));
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; reusing an old one revokes the whole session family' })
   refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return this.session(ctx, ctx.services.auth.refresh(ctx.em, refreshToken));
+    return this.session(ctx, ctx.services.auth.refresh(ctx, refreshToken));
   }
 
   private async session(ctx: UsersContext, started: Promise<AuthPayload>): Promise<AuthPayload> {
@@ -35,6 +35,7 @@ export class AuthResolver {
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
     @Ctx() ctx: UsersContext,
   ): Promise<boolean> {
-    return ctx.services.auth.logout(ctx.em, requireViewer(ctx), refreshToken);
+    requireViewer(ctx);
+    return ctx.services.auth.logout(ctx, refreshToken);
   }
 }

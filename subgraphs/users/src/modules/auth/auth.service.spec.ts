@@ -1,6 +1,8 @@
 // Sign-up spends no argon2 work on an attempt that is going to be refused.
 import type { EntityManager } from '@espigon/kit/database/orm';
 import { MemoryTokenDenylist } from '@espigon/kit/auth/token-denylist';
+import { createLogger } from '@espigon/kit/logger';
+import { systemContext, type ServiceContext } from '@espigon/kit/server/service-context';
 import { Role } from '../user/role.enum';
 import { AuthRateLimiter } from './auth-rate-limiter';
 import { AuthService } from './auth.service';
@@ -15,7 +17,10 @@ describe('AuthService.register', () => {
     { keyPrefix: 'spec:' },
   );
   const service = new AuthService(hasher, {} as TokenIssuer, limiter, new MemoryTokenDenylist());
-  const emailTaken = { count: async () => 1 } as unknown as EntityManager;
+  const emailTaken: ServiceContext = {
+    ...systemContext({ count: async () => 1 } as unknown as EntityManager, createLogger('spec', 'silent')),
+    clientIp: '2001:db8::1',
+  };
   const input = { email: 'ana@example.ec', password: 'Pescado-fresco-2026', name: 'Ana', role: Role.CLIENT };
 
   beforeEach(() => {
@@ -30,7 +35,7 @@ describe('AuthService.register', () => {
     ['a seller without a stall', { ...input, role: Role.SELLER }, 'BAD_USER_INPUT'],
     ['an admin signing up', { ...input, role: Role.ADMIN }, 'FORBIDDEN'],
   ])('refuses %s without hashing the password', async (_name, attempt, code) => {
-    await expect(service.register(emailTaken, attempt, null, '2001:db8::1')).rejects.toMatchObject({ extensions: { code } });
+    await expect(service.register(emailTaken, attempt)).rejects.toMatchObject({ extensions: { code } });
     expect(hashes).toEqual([]);
   });
 });

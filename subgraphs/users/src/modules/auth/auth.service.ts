@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@espigon/kit/database/orm';
-import type { Viewer } from '@espigon/kit/auth/access-token';
+import type { ServiceContext } from '@espigon/kit/server/service-context';
 import type { TokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { BadUserInputError, ConflictError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@espigon/kit/errors';
 import { Role } from '../user/role.enum';
@@ -41,9 +41,10 @@ export class AuthService {
    * address; the input is checked and the email looked up before the password is hashed, so a refused attempt costs
    * no argon2 work. An existing email is a CONFLICT: a uniqueness error cannot help saying so (see README).
    */
-  async register(em: EntityManager, input: RegisterInput, viewer: Viewer | null, clientAddress: string): Promise<AuthPayload> {
-    await this.limiter.beforeRegistration(clientAddress);
-    if (input.role === Role.ADMIN && viewer?.role !== Role.ADMIN) {
+  async register(ctx: ServiceContext, input: RegisterInput): Promise<AuthPayload> {
+    const { em } = ctx;
+    await this.limiter.beforeRegistration(ctx.clientIp);
+    if (input.role === Role.ADMIN && ctx.viewer?.role !== Role.ADMIN) {
       throw new ForbiddenError('Administrators cannot register themselves');
     }
     const email = normaliseEmail(input.email);
@@ -68,12 +69,13 @@ export class AuthService {
     return this.startSession(em, user, randomUUID());
   }
 
-  async login(em: EntityManager, emailInput: string, password: string, clientAddress: string): Promise<AuthPayload> {
+  async login(ctx: ServiceContext, emailInput: string, password: string): Promise<AuthPayload> {
+    const { em } = ctx;
     // an over-long email or password can match no account: refused before it becomes a rate-limiter key or argon2 input
     if (emailInput.length > EMAIL_MAX + 10 || password.length > PASSWORD_MAX) throw new UnauthenticatedError('Invalid email or password');
     const email = emailInput.trim().toLowerCase();
     if (!email || email.length > EMAIL_MAX) throw new UnauthenticatedError('Invalid email or password');
-    await this.limiter.beforeLogin(email, clientAddress);
+    await this.limiter.beforeLogin(email, ctx.clientIp);
     const user = await em.findOne(User, { email });
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
@@ -85,7 +87,8 @@ export class AuthService {
    * Exchanges a refresh token for a new pair. The old one is marked used in a conditional update,
    * so of two concurrent uses only one wins; a used or revoked token revokes its whole family.
    */
-  async refresh(em: EntityManager, token: string): Promise<AuthPayload> {
+  async refresh(ctx: ServiceContext, token: string): Promise<AuthPayload> {
+    const { em } = ctx;
     if (token.length > REFRESH_TOKEN_MAX) throw new UnauthenticatedError('Invalid refresh token');
     const claims = this.tokens.verifyRefreshToken(token);
     if (!claims) throw new UnauthenticatedError('Invalid refresh token');
@@ -116,7 +119,9 @@ export class AuthService {
    * its session's refresh-token family and, when given, the refresh token's family; then it goes on the denylist every
    * subgraph checks. If Redis cannot take it, the logout is refused (retryable) rather than half done.
    */
-  async logout(em: EntityManager, viewer: Viewer, refreshToken: string | null | undefined): Promise<boolean> {
+  async logout(ctx: ServiceContext, refreshToken: string | null | undefined): Promise<boolean> {
+    const { em, viewer } = ctx;
+    if (!viewer) throw new UnauthenticatedError('Authentication required');
     if (refreshToken && refreshToken.length > REFRESH_TOKEN_MAX) throw new BadUserInputError('Invalid refresh token', 'refreshToken');
     const families = new Set<string>();
     if (viewer.sessionId) families.add(viewer.sessionId);

@@ -1,9 +1,7 @@
+// The kit's Role, exposed as the GraphQL enum the users subgraph owns.
 import { registerEnumType } from 'type-graphql';
-
-export enum Role {
-  ADMIN = 'ADMIN',
-  SELLER = 'SELLER',
-  CLIENT = 'CLIENT',
-}
+import { Role } from '@espigon/kit/auth/role';
 
 registerEnumType(Role, { name: 'Role', description: 'What a user may do in the market' });
+
+export { Role };

@@ -23,7 +23,7 @@ export class UserResolver {
     @Ctx() ctx: UsersContext,
   ): Promise<UserConnection> {
     requireViewer(ctx, [Role.ADMIN]);
-    return ctx.services.users.list(ctx.em, { first, after, role });
+    return ctx.services.users.list(ctx, { first, after, role });
   }
 
   @Query(() => User, {

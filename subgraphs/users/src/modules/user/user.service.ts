@@ -1,6 +1,6 @@
 // Reading users: the viewer's own account, and the admin's paged list.
 import type { FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@espigon/kit/database/orm';
+import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError } from '@espigon/kit/errors';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '@espigon/kit/graphql/connection';
@@ -10,7 +10,7 @@ import { User } from './user.entity';
 
 export class UserService {
   /** Newest first; the cursor is (createdAt, id) so equal timestamps never skip or repeat a row. */
-  async list(em: EntityManager, args: { first?: number | null; after?: string | null; role?: Role | null }): Promise<UserConnection> {
+  async list({ em }: ServiceContext, args: { first?: number | null; after?: string | null; role?: Role | null }): Promise<UserConnection> {
     const limit = pageSize(args.first);
     const where: FilterQuery<User> = args.role ? { role: args.role } : {};
     let pageWhere: FilterQuery<User> = where;
