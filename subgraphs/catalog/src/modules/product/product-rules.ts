@@ -1,6 +1,7 @@
 // Input rules for products: what a valid name, description, price, stock, image URL and catch time look like.
 import { isUuid } from '@espigon/kit/database/uuid';
 import { BadUserInputError } from '@espigon/kit/errors';
+import { requireCents } from '@espigon/kit/money';
 import { Unit } from './unit.enum';
 
 export const NAME_MIN = 2;
@@ -34,9 +35,7 @@ export function productDescription(value: string | null | undefined, field = 'de
 }
 
 export function priceCents(value: number, field = 'priceCents'): number {
-  if (!Number.isInteger(value) || value <= 0) throw new BadUserInputError(`${field} must be a positive whole number of cents`, field);
-  if (value > PRICE_CENTS_MAX) throw new BadUserInputError(`${field} must be at most ${PRICE_CENTS_MAX}`, field);
-  return value;
+  return requireCents(value, field, { min: 1, max: PRICE_CENTS_MAX });
 }
 
 export function unit(value: string, field = 'unit'): Unit {

@@ -7,6 +7,7 @@ import type { Orm } from '@espigon/kit/database/orm';
 import { AppError, ErrorCode } from '@espigon/kit/errors';
 import type { Logger } from '@espigon/kit/logger';
 import { systemContext, type ServiceContext } from '@espigon/kit/server/service-context';
+import { parseInput } from '@espigon/kit/validation';
 import type { ReservationService } from './reservation.service';
 
 export const RESERVATIONS_PATH = '/internal/reservations';
@@ -51,23 +52,13 @@ export class ReservationController {
    * checkout already holds them (a retry). `{ orderId, lines }` is a checkout of one order, answered with its reservation.
    */
   private async reserve(req: Request, res: Response): Promise<void> {
-    const body = reserveBody.safeParse(req.body);
-    if (!body.success) {
-      res.status(400).json({
-        code: ErrorCode.BAD_USER_INPUT,
-        message:
-          'Body must be {"checkoutId": string, "orders": [{"orderId": string, "lines": [{"productId": string, "quantity": number}]}]} ' +
-          'or {"orderId": string, "lines": [...]}',
-        fields: body.error.issues.map((i) => i.path.join('.')),
-      });
-      return;
-    }
-    if ('checkoutId' in body.data) {
-      const { created, checkout } = await this.reservations.reserveCheckout(this.context(res), body.data.checkoutId, body.data.orders);
+    const body = parseInput(reserveBody, req.body, 'body');
+    if ('checkoutId' in body) {
+      const { created, checkout } = await this.reservations.reserveCheckout(this.context(res), body.checkoutId, body.orders);
       res.status(created ? 201 : 200).json(checkout);
       return;
     }
-    const { created, reservation } = await this.reservations.reserve(this.context(res), body.data.orderId, body.data.lines);
+    const { created, reservation } = await this.reservations.reserve(this.context(res), body.orderId, body.lines);
     res.status(created ? 201 : 200).json(reservation);
   }
 
