@@ -7,7 +7,7 @@ import { startGateway, type RunningGateway } from '@espigon/gateway/gateway-serv
 import { createLogger } from '@espigon/kit/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@espigon/kit/database/embedded-postgres';
 import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
-import { startSubgraph, stopOnSignals } from '@espigon/kit/server/start-subgraph';
+import { migrateSubgraph, startSubgraph, stopOnSignals } from '@espigon/kit/server/start-subgraph';
 import type { RunningService } from '@espigon/kit/server/subgraph-server';
 import { subgraphDefinitions } from './subgraph-registry';
 import { readSupergraphConfig } from './supergraph-config';
@@ -48,8 +48,17 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
     // PGlite runs one statement at a time however many connections it has: a few per subgraph is plenty, and keeps
     // six subgraphs (6 × 4, plus one short-lived migration connection each) under its 32
     const poolMax = embedded ? String(EMBEDDED_POOL_PER_SUBGRAPH) : env.DATABASE_POOL_MAX;
-    // in parallel: each migrates its own schema, seeds and starts listening at the same time as the others
     const entries = readSupergraphConfig();
+    // every schema migrated first (in parallel), so no subgraph's seed or first request waits behind another's migration
+    await Promise.all(
+      entries.map(async (entry) => {
+        const definition = subgraphDefinitions[entry.name];
+        if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
+        const applied = await migrateSubgraph(definition, env.DATABASE_URL!, logger);
+        if (applied.length) logger.info({ subgraph: entry.name, migrations: applied }, 'migrations applied');
+      }),
+    );
+    // then in parallel: each seeds and starts listening at the same time as the others
     const results = await Promise.allSettled(
       entries.map(async (entry) => {
         const definition = subgraphDefinitions[entry.name];

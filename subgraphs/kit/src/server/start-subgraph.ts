@@ -1,4 +1,5 @@
 // Brings a subgraph up from its definition: config, logger, database (real or embedded), Redis, auth, schema, server.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import 'reflect-metadata';
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -109,30 +110,8 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       clientUrl = embedded.url;
       logger.info({ port: embedded.port }, 'no DATABASE_URL: using the embedded PGlite database');
     }
-    const consumes = Boolean(definition.consumers);
-    const ormOptions: InitOrmOptions = {
-      clientUrl,
-      schema: definition.name,
-      entities: [
-        ...(definition.entities as unknown[]),
-        ...(definition.outbox ? [OutboxEvent] : []),
-        ...(consumes ? [InboxEvent] : []),
-        ...(definition.jobs ? [Job] : []),
-      ] as InitOrmOptions['entities'],
-      migrations: [
-        ...definition.migrations,
-        ...(definition.outbox ? [Migration20261124000001_kit_outbox] : []),
-        ...(consumes ? [Migration20261124000002_kit_inbox] : []),
-        ...(definition.jobs ? [Migration20261124000003_kit_jobs] : []),
-      ],
-      logger,
-      onQuery: definition.onQuery,
-    };
-    // migrations and the seed may legitimately run long (an index on a large table; on the embedded server, behind
-    // another subgraph's migration); requests may not: they get the other connection pool, with its short bound
-    const migrator = await initORM({ ...ormOptions, queryTimeoutMs: 30 * 60_000, poolMax: 1 });
-    stoppers.push(async () => (await migrator.isConnected()) && migrator.close());
-    const applied = await migrate(migrator);
+    const ormOptions = ormOptionsFor(definition, clientUrl, logger);
+    const applied = await migrateSubgraph(definition, clientUrl, logger);
     const orm = await initORM({ ...ormOptions, queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS, poolMax: config.DATABASE_POOL_MAX });
     stoppers.push(() => orm.close());
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -182,9 +161,8 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
       runtime.jobWorker = new JobWorker({ orm, schema: definition.name, handlers, recurring, logger: logger.child({ component: 'jobs' }) });
     }
     if (config.SEED_DEMO_DATA && definition.seed) {
-      await definition.seed(migrator.em.fork(), services, runtime);
+      await definition.seed(orm.em.fork(), services, runtime);
     }
-    await migrator.close();
     const schema = await definition.buildSchema();
     const server = await startSubgraphServer<Ctx>({
       name: definition.name,
@@ -237,6 +215,49 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
   } catch (err) {
     await stopAll();
     throw err;
+  }
+}
+
+/** The subgraph's entities and migrations, the kit's included as its definition asks (outbox, inbox, jobs). */
+function ormOptionsFor(definition: SubgraphDefinition<any, any, any>, clientUrl: string, logger: Logger): InitOrmOptions {
+  const consumes = Boolean(definition.consumers);
+  return {
+    clientUrl,
+    schema: definition.name,
+    entities: [
+      ...(definition.entities as unknown[]),
+      ...(definition.outbox ? [OutboxEvent] : []),
+      ...(consumes ? [InboxEvent] : []),
+      ...(definition.jobs ? [Job] : []),
+    ] as InitOrmOptions['entities'],
+    migrations: [
+      ...definition.migrations,
+      ...(definition.outbox ? [Migration20261124000001_kit_outbox] : []),
+      ...(consumes ? [Migration20261124000002_kit_inbox] : []),
+      ...(definition.jobs ? [Migration20261124000003_kit_jobs] : []),
+    ],
+    logger,
+    onQuery: definition.onQuery,
+  };
+}
+
+/**
+ * Applies a subgraph's pending migrations on a connection of its own: they may legitimately run long (an index on a
+ * large table) where requests may not, and they need no entity metadata (raw SQL), so this connection starts fast.
+ * `npm start` runs it for every subgraph before starting any, so no seed waits behind another's migration.
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition<any, any, any>, clientUrl: string, logger: Logger): Promise<string[]> {
+  const migrator = await initORM({
+    ...ormOptionsFor(definition, clientUrl, logger),
+    entities: [],
+    queryTimeoutMs: 30 * 60_000,
+    poolMax: 1,
+    overrides: { discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true, warnWhenNoEntities: false } },
+  });
+  try {
+    return await migrate(migrator);
+  } finally {
+    await migrator.close();
   }
 }
 
