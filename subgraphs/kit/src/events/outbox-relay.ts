@@ -7,6 +7,7 @@ import type { EventBus } from './pubsub';
 import type { EventStream } from './event-stream';
 import type { OutboxEnvelope } from './outbox.entity';
 import { withTimeout } from '../timeout';
+import { PollingLoop } from '../polling-loop';
 
 export interface OutboxRelayOptions {
   orm: Orm;
@@ -46,10 +47,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly publishTimeoutMs: number;
   private readonly retentionHours: number;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private woken = false;
+  private readonly loop: PollingLoop;
   private failing = false;
   private lastCleanup = 0;
 
@@ -59,25 +57,21 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 100;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
     this.retentionHours = options.retentionHours ?? 72;
+    // database unreachable or shutting down: tried again at the next poll
+    this.loop = new PollingLoop(() => this.pass(), this.pollIntervalMs, (err) => options.logger.warn({ err }, 'outbox relay pass failed'));
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Ask for a pass now (after a commit that wrote events) instead of at the next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
@@ -146,42 +140,21 @@ export class OutboxRelay {
     return (result as { affectedRows?: number }).affectedRows ?? 0;
   }
 
-  private async run(): Promise<void> {
+  /** One pass of the loop, with the outage logged once and published events cleaned up hourly. */
+  private async pass(): Promise<boolean> {
     const { logger } = this.options;
-    while (this.running) {
-      this.woken = false;
-      let more = false;
-      try {
-        const result = await this.relayOnce();
-        more = result.more && !result.failed;
-        if (result.failed) {
-          if (!this.failing) logger.warn('outbox: publishing failed; pending events will be retried');
-          this.failing = true;
-        } else if (this.failing && result.published) {
-          logger.info('outbox: publishing recovered');
-          this.failing = false;
-        }
-        if (Date.now() - this.lastCleanup > 3600_000) {
-          this.lastCleanup = Date.now();
-          await this.deletePublished();
-        }
-      } catch (err) {
-        // database unreachable or shutting down: try again at the next poll
-        if (this.running) logger.warn({ err }, 'outbox relay pass failed');
-      }
-      if (!more && !this.woken && this.running) await this.sleep(this.pollIntervalMs);
+    const result = await this.relayOnce();
+    if (result.failed) {
+      if (!this.failing) logger.warn('outbox: publishing failed; pending events will be retried');
+      this.failing = true;
+    } else if (this.failing && result.published) {
+      logger.info('outbox: publishing recovered');
+      this.failing = false;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    if (Date.now() - this.lastCleanup > 3600_000) {
+      this.lastCleanup = Date.now();
+      await this.deletePublished();
+    }
+    return result.more && !result.failed;
   }
 }

@@ -8,6 +8,7 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, Orm } from '../database/orm';
 import type { Logger } from '../logger';
+import { PollingLoop } from '../polling-loop';
 
 export type JobStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'DEAD';
 
@@ -134,32 +135,30 @@ interface ClaimedRow {
 }
 
 export class JobWorker {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly loop: PollingLoop;
   private readonly table: string;
   private readonly handlers: Map<string, JobHandler>;
 
   constructor(private readonly options: JobWorkerOptions) {
     this.table = `"${options.schema}"."job"`;
     this.handlers = new Map(options.handlers.map((h) => [h.name, h]));
+    const batch = options.batchSize ?? 20;
+    this.loop = new PollingLoop(async () => (await this.runOnce()) >= batch, options.pollIntervalMs ?? 1000, (err) =>
+      options.logger.warn({ cause: (err as Error).message }, 'job worker pass failed'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
+  /** A pass now, for work enqueued to run at once. */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: schedules due recurring slots, claims due jobs, runs them. Returns how many ran. */
@@ -212,30 +211,5 @@ export class JobWorker {
         [dead ? 'DEAD' : 'PENDING', jobRetryDelayMs(job.attempts) / 1000, message.slice(0, 500), dead ? new Date() : null, job.id],
       );
     }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let ran = 0;
-      try {
-        ran = await this.runOnce();
-      } catch (err) {
-        if (this.running) this.options.logger.warn({ cause: (err as Error).message }, 'job worker pass failed');
-      }
-      if (ran === 0 && this.running) await this.sleep(this.options.pollIntervalMs ?? 1000);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.wakeUp = null;
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }
