@@ -1,7 +1,7 @@
 // Low-stock alerts: written to the outbox with the stock change, relayed to the event bus, retried when it is down.
 import { Redis } from 'ioredis';
 import { PubSub } from 'graphql-subscriptions';
-import { redisUrl } from '../../../e2e/support/test-resources';
+import { redisUrl } from '@espigon/kit/testing/test-resources';
 import { recordOutboxEvent, type OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { OutboxRelay } from '@espigon/kit/events/outbox-relay';
 import type { EventBus } from '@espigon/kit/events/pubsub';

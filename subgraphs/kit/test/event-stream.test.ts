@@ -2,7 +2,7 @@
 // every event once; Redis cut off mid-stream loses nothing and doubles nothing; a failing handler is retried in order.
 import { Client } from 'pg';
 import { startStallProxy, type StallProxy } from '../../../e2e/support/stall-proxy';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from '../../../e2e/support/test-resources';
+import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from '../src/testing/test-resources';
 import { initORM, migrate, type EntityManager, type Orm } from '../src/database/orm';
 import { Migration20261124000001_kit_outbox, Migration20261124000002_kit_inbox } from '../src/events/event-migrations';
 import { RedisEventStream, type EventConsumer } from '../src/events/event-stream';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDatabase, dropDatabase, uniqueName } from '../../../e2e/support/test-resources';
+import { createDatabase, dropDatabase, uniqueName } from '../src/testing/test-resources';
 import { initORM, migrate, type Orm } from '../src/database/orm';
 import { enqueueJob, Job, JobWorker, Migration20261124000003_kit_jobs, jobRetryDelayMs, type JobHandler } from '../src/jobs/job-queue';
 import { createLogger } from '../src/logger';

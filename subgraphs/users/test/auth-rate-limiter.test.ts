@@ -1,7 +1,7 @@
 // The login and sign-up brakes against real Redis: counted before the password is checked, atomically.
 import { Redis } from 'ioredis';
 import { AuthRateLimiter, type AuthLimits } from '../src/modules/auth/auth-rate-limiter';
-import { deleteRedisKeys, redisUrl, uniqueName } from '../../../e2e/support/test-resources';
+import { deleteRedisKeys, redisUrl, uniqueName } from '@espigon/kit/testing/test-resources';
 
 describe('AuthRateLimiter on Redis', () => {
   const prefix = `${uniqueName('espigon_limiter')}:`;
