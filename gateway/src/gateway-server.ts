@@ -15,7 +15,7 @@ import { createLogger, type Logger } from '@espigon/kit/logger';
 import { resolveInternalServiceToken } from '@espigon/kit/auth/internal-credential';
 import { DateTimeScalar } from '@espigon/kit/graphql/date-time.scalar';
 import { gatewayLimits, hardenedServerSettings } from '@espigon/kit/graphql/operation-limits';
-import { createHttpApp, createHttpServer, finishHttpApp } from '@espigon/kit/server/http-app';
+import { createHttpApp, createHttpServer, finishHttpApp, mountProbes } from '@espigon/kit/server/http-app';
 import { requestLogPlugin } from '@espigon/kit/server/request-log.plugin';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -69,23 +69,19 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(
-      [...subgraphUrls].map(async ([name, url]) => {
-        try {
+  mountProbes(
+    app,
+    'gateway',
+    () =>
+      [...subgraphUrls].map(([name, url]) => ({
+        name,
+        check: async () => {
           const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
-          return [name, response.ok ? 'ok' : 'unavailable'] as const;
-        } catch {
-          return [name, 'unavailable'] as const;
-        }
-      }),
-    );
-    const ready = checks.length > 0 && checks.every(([, s]) => s === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
-  });
+          if (!response.ok) throw new Error(`${name} is not ready (${response.status})`);
+        },
+      })),
+    logger,
+  );
 
   app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
   app.use(

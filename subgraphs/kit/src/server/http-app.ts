@@ -5,6 +5,7 @@ import http from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../logger';
+import { withTimeout } from '../timeout';
 
 /** What the GraphQL layer adds to a request's log line (see request-log.plugin.ts). */
 export interface RequestLogRecord {
@@ -36,6 +37,37 @@ export function createHttpApp(options: { logger: Logger; trustProxy: string }): 
   app.use(securityPolicy);
   app.use(requestLog(options.logger));
   return app;
+}
+
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves when the dependency answers; throws (or takes longer than the probe allows) when it does not. */
+  check(): Promise<unknown>;
+}
+
+/**
+ * `GET /health` (the process is alive) and `GET /ready` (every dependency answers within 2 s: 200, else 503 naming
+ * each), the same on the gateway (its subgraphs) and every subgraph (its database and Redis).
+ */
+export function mountProbes(app: Express, service: string, checks: () => ReadinessCheck[], logger: Logger): void {
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service });
+  });
+  app.get('/ready', async (_req, res) => {
+    const results = await Promise.all(
+      checks().map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), 2000, name);
+          return [name, 'ok'] as const;
+        } catch (err) {
+          logger.warn({ check: name, cause: (err as Error).message }, 'readiness check failed');
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = results.length > 0 && results.every(([, state]) => state === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
 }
 
 /**

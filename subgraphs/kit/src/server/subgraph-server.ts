@@ -16,15 +16,11 @@ import { ErrorCode, maskError, publicErrorCodes } from '../errors';
 import { describeDatabaseError, isDependencyUnavailable } from '../dependency-errors';
 import { GATEWAY_CREDENTIAL_HEADER, internalTokenMatches } from '../auth/internal-credential';
 import { hardenedServerSettings, subgraphLimits } from '../graphql/operation-limits';
-import { createHttpApp, createHttpServer, finishHttpApp } from './http-app';
+import { createHttpApp, createHttpServer, finishHttpApp, mountProbes, type ReadinessCheck } from './http-app';
 import { requestLogPlugin } from './request-log.plugin';
-import { withTimeout } from '../timeout';
 
 
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<unknown>;
-}
+export type { ReadinessCheck };
 
 export interface SubgraphServerOptions<Ctx extends RequestContext> {
   name: string;
@@ -96,26 +92,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: options.name });
-  });
-  app.get('/ready', async (_req, res) => {
-    const results = await Promise.all(
-      [{ name: 'database', check: () => options.orm.em.getConnection().execute('select 1') }, ...options.readiness].map(
-        async (r) => {
-          try {
-            await withTimeout(r.check(), 2000, r.name);
-            return [r.name, 'ok'] as const;
-          } catch (err) {
-            logger.warn({ err, check: r.name }, 'readiness check failed');
-            return [r.name, 'unavailable'] as const;
-          }
-        },
-      ),
-    );
-    const ready = results.every(([, s]) => s === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
-  });
+  mountProbes(app, options.name, () => [{ name: 'database', check: () => options.orm.em.getConnection().execute('select 1') }, ...options.readiness], logger);
 
   options.routes?.(app);
 
