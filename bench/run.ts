@@ -7,7 +7,7 @@ import { LoginMutation, MeQuery } from '../e2e/operations/users.operations';
 import { ok } from '../e2e/support/client';
 import { spawnMarket } from '../e2e/support/processes';
 import { createDatabase, dropDatabase, deleteRedisKeys, uniqueName } from '../e2e/support/test-resources';
-import { demoAccounts } from '@espigon/kit/demo/demo-accounts';
+import { demoAccounts } from '@espigon/users/seed/demo-accounts';
 
 const rssMiB = (pid: number) => {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
-import { demoAccounts, type DemoAccount } from '@espigon/kit/demo/demo-accounts';
+import { demoAccounts, type DemoAccount } from '@espigon/users/seed/demo-accounts';
 
 export interface GraphQLResponse<T> {
   status: number;

@@ -1,5 +1,5 @@
 // The users subgraph resolves User references for the gateway (_entities), batched through one loader.
-import { demoAccounts } from '@espigon/kit/demo/demo-accounts';
+import { demoAccounts } from '../src/seed/demo-accounts';
 import { execute } from '../../../e2e/support/client';
 
 const usersUrl = () => (JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>).users;

@@ -1,6 +1,6 @@
 // The pier's assortment and the demo sellers' listings; inserted once (fixed ids), skipped when they exist.
 import type { EntityManager } from '@espigon/kit/database/orm';
-import { demoSellers } from '@espigon/kit/demo/demo-accounts';
+import { demoSellerIds } from './demo-sellers';
 import { Category } from '../modules/category/category.entity';
 import { slugify } from '../modules/category/slug';
 import { Subcategory } from '../modules/category/subcategory.entity';
@@ -30,11 +30,7 @@ interface DemoProduct {
   lowStockThreshold: number;
 }
 
-const [rosa, pedro, lucia] = ['rosa@espigon.ec', 'pedro@espigon.ec', 'lucia@espigon.ec'].map((email) => {
-  const seller = demoSellers.find((s) => s.email === email);
-  if (!seller) throw new Error(`demo seller ${email} is missing from demo-accounts.ts`);
-  return seller.id;
-});
+const { rosa, pedro, lucia } = demoSellerIds;
 
 /** Prices per unit as paid at the pier of Manta (USD). */
 const demoProducts: DemoProduct[] = [

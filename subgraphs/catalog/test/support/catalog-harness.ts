@@ -1,6 +1,6 @@
 // The catalog subgraph started alone on a database and Redis prefix of its own (the kit's harness), with the
 // documents and inputs its tests share.
-import { demoAccounts } from '@espigon/kit/demo/demo-accounts';
+import { demoSellerIds } from '../../src/seed/demo-sellers';
 import { startSubgraphHarness, type SubgraphHarness } from '@espigon/kit/testing/subgraph-harness';
 import type { CatalogServices } from '../../src/catalog.context';
 import { catalogSubgraph } from '../../src/catalog.subgraph';
@@ -8,7 +8,7 @@ import { catalogSubgraph } from '../../src/catalog.subgraph';
 export type CatalogHarness = SubgraphHarness<CatalogServices>;
 
 /** A seeded seller's id, for the tokens the harness signs. */
-export const ROSA = demoAccounts.find((a) => a.email === 'rosa@espigon.ec')!.id;
+export const ROSA = demoSellerIds.rosa;
 
 /** Seeded subcategory "Camarón" (fixed id). */
 export const CAMARON_SUBCATEGORY = '6f1c7a1e-0002-4000-8000-000000000008';

@@ -1,6 +1,6 @@
 // Demo accounts (README lists their credentials); inserted once, skipped when they exist.
 import type { EntityManager } from '@espigon/kit/database/orm';
-import { demoAccounts } from '@espigon/kit/demo/demo-accounts';
+import { demoAccounts } from './demo-accounts';
 import type { PasswordHasher } from '../modules/auth/password-hasher';
 import { Role } from '../modules/user/role.enum';
 import { User } from '../modules/user/user.entity';

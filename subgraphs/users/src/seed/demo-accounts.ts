@@ -1,10 +1,13 @@
-// The demo accounts seeded by `npm start`; fixed ids so other subgraphs can seed data that points at them.
+// The demo accounts seeded by `npm start` (never in production). Their ids are fixed: other subgraphs' demo data points
+// at them by id (catalog's demo-sellers.ts), as federation does.
+import type { Role } from '@espigon/kit/auth/role';
+
 export interface DemoAccount {
   id: string;
   email: string;
   password: string;
   name: string;
-  role: 'ADMIN' | 'SELLER' | 'CLIENT';
+  role: Role;
   phone?: string;
   stallName?: string;
   pierSection?: string;
