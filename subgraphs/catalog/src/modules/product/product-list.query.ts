@@ -4,7 +4,7 @@ import type { Viewer } from '@espigon/kit/auth/access-token';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { BadUserInputError } from '@espigon/kit/errors';
 import { decodeCursor, encodeCursor } from '@espigon/kit/graphql/connection';
-import { requireId } from './product-rules';
+import { orderableSql, requireId } from './product-rules';
 import type { ProductFilter } from './product.inputs';
 import { ProductSort } from './product-sort.enum';
 
@@ -142,8 +142,7 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
     params.push(max);
   }
   if (filter.availableOnly) {
-    where.push(`p."listed" and exists (select 1 from "catalog"."inventory" i
-      where i."product_id" = p."id" and i."quantity_on_hand" > i."quantity_reserved")`);
+    where.push(`exists (select 1 from "catalog"."inventory" i where i."product_id" = p."id" and ${orderableSql()})`);
   }
 
   const countSql = `select count(*)::int as "total" from "catalog"."product" p where ${where.join(' and ')}`;

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@espigon/kit/errors';
 import * as rules from './product-rules';
+import { canBeOrdered } from './product-rules';
 
 const fieldOf = (fn: () => unknown): string | undefined => {
   try {
@@ -63,5 +64,17 @@ describe('product rules', () => {
   it('recognises ids and names the field of a bad one', () => {
     expect(rules.requireId('6F1C7A1E-0000-4000-8000-000000000011', 'sellerId')).toBe('6f1c7a1e-0000-4000-8000-000000000011');
     expect(fieldOf(() => rules.requireId("1' or '1'='1", 'sellerId'))).toBe('sellerId');
+  });
+});
+
+describe('canBeOrdered', () => {
+  const listed = { listed: true, deletedAt: null };
+  it('needs a listed, not deleted product with the quantity available', () => {
+    expect(canBeOrdered(listed, { quantityOnHand: 5, quantityReserved: 4 })).toBe(true);
+    expect(canBeOrdered(listed, { quantityOnHand: 5, quantityReserved: 4 }, 2)).toBe(false);
+    expect(canBeOrdered(listed, { quantityOnHand: 5, quantityReserved: 5 })).toBe(false);
+    expect(canBeOrdered({ listed: false, deletedAt: null }, { quantityOnHand: 5, quantityReserved: 0 })).toBe(false);
+    expect(canBeOrdered({ listed: true, deletedAt: new Date() }, { quantityOnHand: 5, quantityReserved: 0 })).toBe(false);
+    expect(canBeOrdered(listed, null)).toBe(false);
   });
 });

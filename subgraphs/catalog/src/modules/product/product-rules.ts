@@ -100,3 +100,19 @@ export function caughtAt(value: Date | null | undefined, now = new Date(), field
   if (value.getTime() > now.getTime() + 5 * 60_000) throw new BadUserInputError(`${field} cannot be in the future`, field);
   return value;
 }
+
+/**
+ * The one rule of what can be ordered: a product that is listed and not deleted, with `quantity` available. It is
+ * written once for objects and once as SQL (over `product p` and `inventory i`) for the queries that filter by it.
+ */
+export function canBeOrdered(
+  product: { listed: boolean; deletedAt: Date | null },
+  inventory: { quantityOnHand: number; quantityReserved: number } | null | undefined,
+  quantity = 1,
+): boolean {
+  return product.listed && !product.deletedAt && !!inventory && inventory.quantityOnHand - inventory.quantityReserved >= quantity;
+}
+
+/** canBeOrdered as SQL; `quantity` is a SQL expression (a literal or a placeholder). */
+export const orderableSql = (quantity = '1') =>
+  `p."listed" and p."deleted_at" is null and i."quantity_on_hand" - i."quantity_reserved" >= ${quantity}`;

@@ -9,6 +9,7 @@ import { User } from '../user/user.stub';
 import { canView } from './product-access';
 import { ProductConnection } from './product-connection.type';
 import { ProductSort } from './product-sort.enum';
+import { canBeOrdered } from './product-rules';
 import { Product } from './product.entity';
 import { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs';
 
@@ -68,8 +69,6 @@ export class ProductResolver {
 
   @FieldResolver(() => Boolean, { description: 'Listed, not deleted, and quantityAvailable > 0' })
   async available(@Root() product: Product, @Ctx() ctx: CatalogContext): Promise<boolean> {
-    if (!product.listed || product.deletedAt) return false;
-    const inventory = await ctx.loaders.inventory.load(product.id);
-    return (inventory?.quantityAvailable ?? 0) > 0;
+    return canBeOrdered(product, await ctx.loaders.inventory.load(product.id));
   }
 }

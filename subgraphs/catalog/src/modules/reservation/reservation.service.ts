@@ -5,7 +5,7 @@ import type { EntityManager } from '@espigon/kit/database/orm';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, ConflictError, NotFoundError } from '@espigon/kit/errors';
 import { recordAlertIfDue } from '../inventory/inventory.service';
-import { QUANTITY_MAX, requireId } from '../product/product-rules';
+import { QUANTITY_MAX, orderableSql, requireId } from '../product/product-rules';
 import type { Unit } from '../product/unit.enum';
 import { OutOfStockError, type OutOfStockLine } from './reservation.errors';
 import { ReservationStatus } from './reservation-status.enum';
@@ -113,8 +113,7 @@ export class ReservationService {
             `update "catalog"."inventory" i
              set "quantity_reserved" = i."quantity_reserved" + ?, "updated_at" = now()
              from "catalog"."product" p
-             where i."product_id" = ? and p."id" = i."product_id" and p."deleted_at" is null and p."listed"
-               and i."quantity_on_hand" - i."quantity_reserved" >= ?
+             where i."product_id" = ? and p."id" = i."product_id" and ${orderableSql('?')}
              returning i."quantity_on_hand", i."quantity_reserved", i."low_stock_threshold", p."seller_id"`,
             [line.quantity, line.productId, line.quantity],
           );
