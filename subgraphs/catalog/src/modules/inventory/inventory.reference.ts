@@ -1,7 +1,6 @@
 import { isUuid } from '@espigon/kit/database/uuid';
 import { optionalViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
-import { canView } from '../product/product-access';
 import type { Inventory } from './inventory.entity';
 
 /** A product's stock is seen by whoever may see the product. */
@@ -9,5 +8,6 @@ export async function resolveInventoryReference(reference: Pick<Inventory, 'prod
   if (!isUuid(reference.productId)) return null;
   const productId = reference.productId.toLowerCase();
   const [product, inventory] = await Promise.all([ctx.loaders.product.load(productId), ctx.loaders.inventory.load(productId)]);
-  return product && canView(product, optionalViewer(ctx)) ? inventory : null;
+  optionalViewer(ctx); // a refused token is an error, not an anonymous request
+  return ctx.services.products.visible(ctx, product) ? inventory : null;
 }

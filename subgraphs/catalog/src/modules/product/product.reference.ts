@@ -1,7 +1,6 @@
 import { isUuid } from '@espigon/kit/database/uuid';
 import { optionalViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
-import { canView } from './product-access';
 import type { Product } from './product.entity';
 
 /**
@@ -10,6 +9,6 @@ import type { Product } from './product.entity';
  */
 export async function resolveProductReference(reference: Pick<Product, 'id'>, ctx: CatalogContext): Promise<Product | null> {
   if (!isUuid(reference.id)) return null;
-  const product = await ctx.loaders.product.load(reference.id.toLowerCase());
-  return product && canView(product, optionalViewer(ctx)) ? product : null;
+  optionalViewer(ctx); // a refused token is an error, not an anonymous request
+  return ctx.services.products.visible(ctx, await ctx.loaders.product.load(reference.id.toLowerCase()));
 }

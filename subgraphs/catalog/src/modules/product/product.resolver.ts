@@ -6,7 +6,6 @@ import type { CatalogContext } from '../../catalog.context';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { User } from '../user/user.stub';
-import { canView } from './product-access';
 import { ProductConnection } from './product-connection.type';
 import { ProductSort } from './product-sort.enum';
 import { canBeOrdered } from './product-rules';
@@ -17,9 +16,8 @@ import { CreateProductInput, ProductFilter, UpdateProductInput } from './product
 export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'null when it does not exist, is deleted, or is unlisted and not yours' })
   async product(@Arg('id', () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Product | null> {
-    const viewer = optionalViewer(ctx);
-    const product = isUuid(id) ? await ctx.loaders.product.load(id.toLowerCase()) : null;
-    return product && canView(product, viewer) ? product : null;
+    optionalViewer(ctx); // a refused token is an error, not an anonymous request
+    return ctx.services.products.visible(ctx, isUuid(id) ? await ctx.loaders.product.load(id.toLowerCase()) : null);
   }
 
   @Query(() => ProductConnection, { description: 'Browse and search the catalog; newest first unless sorted otherwise' })

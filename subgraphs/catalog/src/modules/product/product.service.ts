@@ -6,7 +6,7 @@ import { BadUserInputError, NotFoundError } from '@espigon/kit/errors';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
-import { assertCanManage } from './product-access';
+import { assertCanManage, canView } from './product-access';
 import { buildProductListQuery, buildSellerListingsQuery, productCursor, type SearchMode } from './product-list.query';
 import * as rules from './product-rules';
 import type { ProductSort } from './product-sort.enum';
@@ -61,6 +61,11 @@ export class ProductService {
         return [sellerId, connection];
       }),
     );
+  }
+
+  /** The product as the viewer may see it: null when it is deleted, or unlisted and not theirs (admins see all). */
+  visible({ viewer }: ServiceContext, product: Product | null): Product | null {
+    return product && canView(product, viewer) ? product : null;
   }
 
   emptyPage(): ProductConnection {
