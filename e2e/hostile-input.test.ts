@@ -3,15 +3,13 @@
 // Every answer is a 4xx or a GraphQL error with a code; none is a 5xx; nothing internal leaks; the process stays
 // healthy and its memory bounded.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CategoriesQuery, ProductsQuery } from './operations/catalog.operations';
 import { LoginMutation } from './operations/users.operations';
 import { demo, ok, randomAddress } from './support/client';
 import { hostileRequests, type HostileRequest } from './support/hostile-requests';
-import { spawnMarket, type ChildService } from './support/processes';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './support/test-resources';
+import { startOwnMarket, type OwnMarket } from './support/own-market';
+import type { ChildService } from './support/processes';
 
 /** What a client must never see: stacks, internal names and addresses, SQL, source paths. */
 const leaks = [/stacktrace/i, /serviceName/, /node_modules/, /\.ts:\d+/, /\/work\//, /\b(select|insert|update|delete)\s.+\b(from|into|set)\b/i, /127\.0\.0\.1|localhost:\d+/, /ECONN|ETIMEDOUT|ioredis|knex|MikroORM|pg-protocol/i, /at [\w.<>]+ \(/];
@@ -86,9 +84,7 @@ async function attack(gatewayUrl: string, tokens: Tokens, requests: HostileReque
 const modes = ['development', 'production'] as const;
 
 describe.each(modes)('hostile input against a %s market', (mode) => {
-  const database = uniqueName(`espigon_hostile_${mode.slice(0, 4)}`);
-  const prefix = `${database}:`;
-  const dataDir = mkdtempSync(join(tmpdir(), `espigon-hostile-${mode}-`));
+  let own: OwnMarket;
   let market: ChildService;
   let tokens: Tokens;
   let requests: HostileRequest[];
@@ -99,23 +95,13 @@ describe.each(modes)('hostile input against a %s market', (mode) => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    market = await spawnMarket(
-      {
-        PATH: process.env.PATH,
-        NODE_ENV: mode,
-        DATABASE_URL: await createDatabase(database),
-        REDIS_URL: redisUrl(),
-        REDIS_KEY_PREFIX: prefix,
-        DATA_DIR: dataDir,
-        GATEWAY_PORT: '0',
-        SUBGRAPH_PORTS: 'auto',
-        SEED_DEMO_DATA: 'true',
-        ...(mode === 'production'
-          ? { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url') }
-          : {}),
-      },
-      join(dataDir, 'market.log'),
-    );
+    own = await startOwnMarket(`hostile_${mode.slice(0, 4)}`, {
+      NODE_ENV: mode,
+      ...(mode === 'production'
+        ? { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url') }
+        : {}),
+    });
+    market = own.market;
     const url = market.gatewayUrl;
     const login = async (email: string) => (await ok(LoginMutation, { email, password: demo(email).password }, { url })).login.accessToken;
     tokens = { seller: await login('rosa@espigon.ec'), admin: await login('admin@espigon.ec') };
@@ -124,12 +110,7 @@ describe.each(modes)('hostile input against a %s market', (mode) => {
     requests = hostileRequests({ productId, categoryId: categories[0].id, subcategoryId: categories[0].subcategories[0].id });
   });
 
-  afterAll(async () => {
-    await market?.stop();
-    await dropDatabase(database);
-    await deleteRedisKeys(prefix);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => own?.stop());
 
   it('answers every request with a 4xx or a coded GraphQL error, never a 5xx or a leak, and stays healthy', async () => {
     expect(new Set(requests.map((r) => r.name)).size).toBe(requests.length);

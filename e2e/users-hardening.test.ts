@@ -1,54 +1,31 @@
 // Abuse of the account doors costs the abuser, not the market: login guesses counted before the password is checked,
 // sign-ups braked per address, no key for an over-long email, logout that survives Redis losing its keys, accounts
 // that do not tell whether they exist, names without invisible characters. On a market of its own (its own limits).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { LoginMutation, LogoutMutation, MeQuery, RefreshTokenMutation, RegisterMutation, UsersQuery } from './operations/users.operations';
 import { demo, errorCode, execute, ok, randomAddress, uniqueEmail } from './support/client';
-import { spawnMarket, type ChildService } from './support/processes';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './support/test-resources';
+import { startOwnMarket, type OwnMarket } from './support/own-market';
+import { deleteRedisKeys, redisUrl } from './support/test-resources';
 
 const password = 'Pescado-fresco-2026';
 
 describe('the account doors under abuse', () => {
-  const database = uniqueName('espigon_users');
-  const prefix = `${database}:`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'espigon-users-'));
   const redis = new Redis(redisUrl());
-  let market: ChildService;
+  let own: OwnMarket;
   let url: string;
+  let prefix: string;
 
   const register = (email: string, ip: string, overrides: Record<string, unknown> = {}) =>
     execute(RegisterMutation, { input: { email, password, name: 'Ana Cedeño', role: 'CLIENT', ...overrides } as never }, { url, ip });
 
   beforeAll(async () => {
-    market = await spawnMarket(
-      {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        DATABASE_URL: await createDatabase(database),
-        REDIS_URL: redisUrl(),
-        REDIS_KEY_PREFIX: prefix,
-        DATA_DIR: dataDir,
-        GATEWAY_PORT: '0',
-        SUBGRAPH_PORTS: 'auto',
-        SEED_DEMO_DATA: 'true',
-        REGISTER_MAX_PER_IP_PER_HOUR: '3',
-        DENYLIST_CHECK_INTERVAL_MS: '200',
-      },
-      join(dataDir, 'market.log'),
-    );
-    url = market.gatewayUrl;
+    own = await startOwnMarket('users', { REGISTER_MAX_PER_IP_PER_HOUR: '3', DENYLIST_CHECK_INTERVAL_MS: '200' });
+    ({ url, prefix } = own);
   });
 
   afterAll(async () => {
-    await market?.stop();
-    await dropDatabase(database);
-    await deleteRedisKeys(prefix);
+    await own?.stop();
     redis.disconnect();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('checks at most 5 of 100 concurrent guesses against the password', async () => {
