@@ -30,6 +30,7 @@ type Documents = {
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me { id name role email }\n  }\n": typeof types.MeDocument,
     "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": typeof types.UserDocument,
 };
 const documents: Documents = {
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "\n  mutation Logout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me { id name role email }\n  }\n": types.MeDocument,
     "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": types.UserDocument,
 };
 
 /**
@@ -128,6 +130,10 @@ export function graphql(source: "\n  query Me {\n    me { id name role email }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

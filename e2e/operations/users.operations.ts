@@ -54,3 +54,9 @@ export const UsersQuery = graphql(`
     }
   }
 `);
+
+export const UserQuery = graphql(`
+  query User($id: ID!) {
+    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }
+  }
+`);

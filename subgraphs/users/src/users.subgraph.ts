@@ -5,6 +5,7 @@ import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
 import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './config';
 import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
 import { Migration20261124000000_revoked_access_tokens } from './migrations/Migration20261124000000_revoked_access_tokens';
+import { Migration20261125000000_user_name_length } from './migrations/Migration20261125000000_user_name_length';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthRateLimiter } from './modules/auth/auth-rate-limiter';
 import { DenylistRestorer } from './modules/auth/denylist-restorer';
@@ -26,7 +27,7 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersR
   configSchema: usersConfigSchema,
   productionRequired: usersProductionRequired,
   entities: [User, RefreshToken, RevokedAccessToken],
-  migrations: [Migration20261123000000_users, Migration20261124000000_revoked_access_tokens],
+  migrations: [Migration20261123000000_users, Migration20261124000000_revoked_access_tokens, Migration20261125000000_user_name_length],
   buildSchema: buildUsersSchema,
   createServices: async ({ config, redis, denylist, orm, logger }) => {
     const keys =
@@ -57,7 +58,8 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersR
         : null;
     // loaded before the first request is served, so no token waits on it
     await denylistRestorer?.ensureLoaded();
-    return { hasher, denylistRestorer, auth: new AuthService(hasher, tokens, limiter, denylist), users: new UserService() };
+    const auth = new AuthService(hasher, tokens, limiter, denylist, () => denylistRestorer?.requestTopUp());
+    return { hasher, denylistRestorer, auth, users: new UserService() };
   },
   background: ({ denylistRestorer }) => {
     denylistRestorer?.start();

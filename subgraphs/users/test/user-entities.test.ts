@@ -1,6 +1,6 @@
 // The users subgraph resolves User references for the gateway (_entities), batched through one loader.
 import { demoAccounts } from '../src/seed/demo-accounts';
-import { execute } from '../../../e2e/support/client';
+import { execute, randomAddress } from '../../../e2e/support/client';
 
 const usersUrl = () => (JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>).users;
 
@@ -48,6 +48,32 @@ describe('User entity', () => {
     );
     expect(role.data?._entities).toEqual([null]);
     expect(role.errors?.[0]).toMatchObject({ path: ['_entities', 0, 'role'], extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it("hands a client's private fields by reference to that client and to administrators", async () => {
+    const client = demoAccounts.find((a) => a.email === 'carmen@example.ec')!;
+    const admin = demoAccounts.find((a) => a.role === 'ADMIN')!;
+    const tokenOf = async (account: (typeof demoAccounts)[number]) => {
+      const login = await execute<{ login: { accessToken: string } }, unknown>(
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+        { email: account.email, password: account.password },
+        { url: usersUrl(), ip: randomAddress() },
+      );
+      return login.data!.login.accessToken;
+    };
+    const entities = (token: string) =>
+      execute<{ _entities: unknown[] }, unknown>(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { email phone role } } }`,
+        { representations: [{ __typename: 'User', id: client.id }] },
+        { url: usersUrl(), token },
+      );
+    const expected = { email: client.email, phone: client.phone, role: 'CLIENT' };
+    expect(await entities(await tokenOf(client))).toEqual({ status: 200, data: { _entities: [expected] } });
+    expect(await entities(await tokenOf(admin))).toEqual({ status: 200, data: { _entities: [expected] } });
+    // another client is refused, field by field
+    const other = await entities(await tokenOf(demoAccounts.find((a) => a.email === 'restaurante.lachoza@example.ec')!));
+    expect(other.data?._entities).toEqual([null]);
+    expect(new Set(other.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 
   it('publishes its SDL with federation directives', async () => {

@@ -1,4 +1,5 @@
 // Access tokens revoked before their expiry (logout); every subgraph consults it when it checks a token.
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 export interface TokenDenylist {
@@ -12,53 +13,107 @@ export interface RevokedToken {
   expiresAt: Date;
 }
 
+/** Hash fields that are not token ids (a jti is a UUID, so it can never start with "!"). */
+const LOADED_FIELD = '!loaded';
+const RESTORING_FIELD = '!restoring';
+
+/**
+ * Writes the revocations read from PostgreSQL and the "loaded" marker only if the hash still holds this pass's
+ * nonce, i.e. it was not emptied between the start of the pass and now (a logout in that gap may have been lost
+ * with it and is not in what the pass read). ARGV: nonce, marker value, then jti / expiry (ms) pairs.
+ */
+const COMPLETE_RESTORE = `
+if redis.call('HGET', KEYS[1], '${RESTORING_FIELD}') ~= ARGV[1] then return 0 end
+for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('HDEL', KEYS[1], '${RESTORING_FIELD}')
+redis.call('HSET', KEYS[1], '${LOADED_FIELD}', ARGV[2])
+return 1`;
+
+/** Removes the entries whose token has expired (hash fields have no TTL of their own before Redis 7.4). ARGV: now (ms). */
+const PRUNE = `
+local now = tonumber(ARGV[1])
+local entries = redis.call('HGETALL', KEYS[1])
+local removed = 0
+for i = 1, #entries, 2 do
+  local field, expiry = entries[i], tonumber(entries[i + 1])
+  if string.sub(field, 1, 1) ~= '!' and expiry and expiry <= now then
+    redis.call('HDEL', KEYS[1], field)
+    removed = removed + 1
+  end
+end
+return removed`;
+
 /**
  * Redis is not the record of revocations (PostgreSQL is, in the users subgraph): a Redis that restarts empty would
  * forget every logout. So the denylist counts only while its "loaded" marker exists; the users subgraph writes the
  * marker after restoring every unexpired revocation, and until then no token is trusted.
+ *
+ * The marker and the entries are fields of ONE hash (`<prefix>denylist`), so they are lost together or not at all:
+ * a restart, a FLUSHDB, an eviction or a deletion by pattern cannot leave the marker standing without the entries
+ * it vouches for, as separate keys could.
  */
 export class RedisTokenDenylist implements TokenDenylist {
-  private readonly markerKey: string;
+  readonly key: string;
 
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
   ) {
-    this.markerKey = `${prefix}denylist:loaded`;
-  }
-
-  private key(jti: string): string {
-    return `${this.prefix}denylist:${jti}`;
+    this.key = `${prefix}denylist`;
   }
 
   async add(jti: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(this.key(jti), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+    await this.redis.hset(this.key, jti, String(Date.now() + Math.max(1, Math.ceil(ttlSeconds)) * 1000));
+  }
+
+  /** Writes revocations again (idempotent), e.g. ones recorded in PostgreSQL while Redis could not take them. */
+  async addMany(revoked: readonly RevokedToken[]): Promise<void> {
+    const entries = unexpiredEntries(revoked);
+    if (entries.length) await this.redis.hset(this.key, ...entries);
   }
 
   /** One round trip: the marker and the token's entry together. */
   async has(jti: string): Promise<boolean> {
-    const [loaded, revoked] = await this.redis.mget(this.markerKey, this.key(jti));
+    const [loaded, revoked] = await this.redis.hmget(this.key, LOADED_FIELD, jti);
     if (loaded === null) throw new Error('token denylist not loaded');
     return revoked !== null;
   }
 
   async isLoaded(): Promise<boolean> {
-    return (await this.redis.exists(this.markerKey)) === 1;
+    return (await this.redis.hexists(this.key, LOADED_FIELD)) === 1;
   }
 
-  /** Writes every unexpired revocation, then the marker, in one transaction. */
-  async restore(revoked: readonly RevokedToken[]): Promise<void> {
-    const now = Date.now();
-    const batch = this.redis.multi();
-    for (const { jti, expiresAt } of revoked) {
-      const ttlMs = expiresAt.getTime() - now;
-      if (ttlMs > 0) batch.set(this.key(jti), '1', 'PX', ttlMs);
-    }
-    batch.set(this.markerKey, new Date(now).toISOString());
-    const results = await batch.exec();
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw failed?.[0] ?? new Error('denylist restore aborted');
+  /**
+   * First half of a restore, called before the revocations are read from PostgreSQL: leaves a nonce in the hash,
+   * which completeRestore requires to still be there.
+   */
+  async beginRestore(): Promise<string> {
+    const nonce = randomUUID();
+    await this.redis.hset(this.key, RESTORING_FIELD, nonce);
+    return nonce;
   }
+
+  /** Writes every unexpired revocation, then the marker, atomically; false when the hash was emptied meanwhile. */
+  async completeRestore(nonce: string, revoked: readonly RevokedToken[]): Promise<boolean> {
+    const done = await this.redis.eval(COMPLETE_RESTORE, 1, this.key, nonce, new Date().toISOString(), ...unexpiredEntries(revoked));
+    return done === 1;
+  }
+
+  /** Both halves at once, for a store nobody has logged out of yet (a subgraph tested alone). */
+  async restore(revoked: readonly RevokedToken[]): Promise<void> {
+    if (!(await this.completeRestore(await this.beginRestore(), revoked))) throw new Error('token denylist emptied during restore');
+  }
+
+  /** Drops entries of tokens that have expired anyway; returns how many. */
+  async prune(): Promise<number> {
+    return Number(await this.redis.eval(PRUNE, 1, this.key, String(Date.now())));
+  }
+}
+
+/** jti / expiry (ms since the epoch) pairs, as the hash holds them. */
+function unexpiredEntries(revoked: readonly RevokedToken[]): string[] {
+  const now = Date.now();
+  return revoked.filter((r) => r.expiresAt.getTime() > now).flatMap((r) => [r.jti, String(r.expiresAt.getTime())]);
 }
 
 /** In-process store for the embedded mode, shared by every service running in this process. */

@@ -34,6 +34,8 @@ export class AuthService {
     private readonly tokens: TokenIssuer,
     private readonly limiter: AuthRateLimiter,
     private readonly denylist: TokenDenylist,
+    /** Told when a logout is recorded in PostgreSQL but Redis could not take it, so Redis gets it when it answers. */
+    private readonly onDenylistMissed: () => void = () => undefined,
   ) {}
 
   /**
@@ -103,7 +105,9 @@ export class AuthService {
       { usedAt: now },
     );
     if (claimed !== 1) {
-      if (stored.usedAt || stored.revokedAt) {
+      // revoked: its session ended (logout, or a reuse already detected), the whole family with it
+      if (stored.revokedAt) throw new UnauthenticatedError('Refresh token revoked; log in again');
+      if (stored.usedAt) {
         await this.revokeFamily(em, stored.familyId);
         throw new UnauthenticatedError('Refresh token already used; every session of this login was revoked');
       }
@@ -117,7 +121,8 @@ export class AuthService {
   /**
    * Ends the session at once: the access token is recorded as revoked (PostgreSQL, the durable record) together with
    * its session's refresh-token family and, when given, the refresh token's family; then it goes on the denylist every
-   * subgraph checks. If Redis cannot take it, the logout is refused (retryable) rather than half done.
+   * subgraph checks. If Redis cannot take it, the logout is refused (retryable), and the denylist is topped up from
+   * PostgreSQL as soon as Redis answers, so the token stops working even if the client never retries.
    */
   async logout(ctx: ServiceContext, refreshToken: string | null | undefined): Promise<boolean> {
     const { em, viewer } = ctx;
@@ -136,6 +141,7 @@ export class AuthService {
     try {
       await this.denylist.add(viewer.jti, viewer.exp - Math.floor(Date.now() / 1000));
     } catch {
+      this.onDenylistMissed();
       throw new ServiceUnavailableError('Logout could not be completed right now; try again shortly');
     }
     return true;

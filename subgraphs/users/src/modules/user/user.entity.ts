@@ -20,8 +20,9 @@ export class User {
   @Property({ type: 'string', length: 255, hidden: true, lazy: false })
   passwordHash!: string;
 
+  /** At most 120 characters (NAME_MAX), NFC-normalised, without invisible characters. */
   @Field(() => String)
-  @Property({ type: 'string', length: 100 })
+  @Property({ type: 'string', length: 120 })
   name!: string;
 
   @Field(() => Role)

@@ -28,9 +28,13 @@ export class UserService {
   }
 }
 
-/** The instant a cursor of ours holds (an ISO timestamp, as toISOString writes it), or null for anything else. */
+/**
+ * The instant a cursor of ours holds (an ISO timestamp, as toISOString writes it, of a year an account could have been
+ * created in), or null for anything else: `9999-99-99`, 30 February or year 0 never reach PostgreSQL.
+ */
 function cursorInstant(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return null;
   const at = new Date(value);
-  return !Number.isNaN(at.getTime()) && at.toISOString() === value ? at : null;
+  if (Number.isNaN(at.getTime()) || at.toISOString() !== value) return null;
+  return at.getUTCFullYear() >= 2000 && at.getUTCFullYear() <= 9999 ? at : null;
 }
