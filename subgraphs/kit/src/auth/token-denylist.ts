@@ -13,6 +13,12 @@ export interface RevokedToken {
   expiresAt: Date;
 }
 
+/**
+ * How long a revocation is kept after its token expired: a subgraph whose clock runs behind still takes the token
+ * for that long, so forgetting the revocation at the exact expiry could let it through there.
+ */
+export const REVOCATION_GRACE_MS = 5 * 60_000;
+
 /** Hash fields that are not token ids (a jti is a UUID, so it can never start with "!"). */
 const LOADED_FIELD = '!loaded';
 const RESTORING_FIELD = '!restoring';
@@ -29,7 +35,7 @@ redis.call('HDEL', KEYS[1], '${RESTORING_FIELD}')
 redis.call('HSET', KEYS[1], '${LOADED_FIELD}', ARGV[2])
 return 1`;
 
-/** Removes the entries whose token has expired (hash fields have no TTL of their own before Redis 7.4). ARGV: now (ms). */
+/** Removes the entries whose token expired before ARGV[1] (ms): hash fields have no TTL of their own before Redis 7.4. */
 const PRUNE = `
 local now = tonumber(ARGV[1])
 local entries = redis.call('HGETALL', KEYS[1])
@@ -104,16 +110,16 @@ export class RedisTokenDenylist implements TokenDenylist {
     if (!(await this.completeRestore(await this.beginRestore(), revoked))) throw new Error('token denylist emptied during restore');
   }
 
-  /** Drops entries of tokens that have expired anyway; returns how many. */
+  /** Drops entries of tokens that have expired anyway (by more than the grace); returns how many. */
   async prune(): Promise<number> {
-    return Number(await this.redis.eval(PRUNE, 1, this.key, String(Date.now())));
+    return Number(await this.redis.eval(PRUNE, 1, this.key, String(Date.now() - REVOCATION_GRACE_MS)));
   }
 }
 
-/** jti / expiry (ms since the epoch) pairs, as the hash holds them. */
+/** jti / expiry (ms since the epoch) pairs, as the hash holds them, of revocations still worth keeping. */
 function unexpiredEntries(revoked: readonly RevokedToken[]): string[] {
-  const now = Date.now();
-  return revoked.filter((r) => r.expiresAt.getTime() > now).flatMap((r) => [r.jti, String(r.expiresAt.getTime())]);
+  const keepAfter = Date.now() - REVOCATION_GRACE_MS;
+  return revoked.filter((r) => r.expiresAt.getTime() > keepAfter).flatMap((r) => [r.jti, String(r.expiresAt.getTime())]);
 }
 
 /** In-process store for the embedded mode, shared by every service running in this process. */

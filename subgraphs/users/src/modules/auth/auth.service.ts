@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
-import type { TokenDenylist } from '@espigon/kit/auth/token-denylist';
+import { REVOCATION_GRACE_MS, type TokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { BadUserInputError, ConflictError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@espigon/kit/errors';
 import { Role } from '../user/role.enum';
 import { User } from '../user/user.entity';
@@ -136,7 +136,7 @@ export class AuthService {
     await em.transactional(async (tx) => {
       await tx.upsert(RevokedAccessToken, { jti: viewer.jti, userId: viewer.id, expiresAt });
       for (const familyId of families) await this.revokeFamily(tx, familyId);
-      await tx.nativeDelete(RevokedAccessToken, { expiresAt: { $lt: new Date() } });
+      await tx.nativeDelete(RevokedAccessToken, { expiresAt: { $lt: new Date(Date.now() - REVOCATION_GRACE_MS) } });
     });
     try {
       await this.denylist.add(viewer.jti, viewer.exp - Math.floor(Date.now() / 1000));

@@ -3,7 +3,7 @@
 // Until then every subgraph refuses tokens as SERVICE_UNAVAILABLE rather than accept one that was logged out.
 import type { Redis } from 'ioredis';
 import type { Orm } from '@espigon/kit/database/orm';
-import type { RedisTokenDenylist, RevokedToken } from '@espigon/kit/auth/token-denylist';
+import { REVOCATION_GRACE_MS, type RedisTokenDenylist, type RevokedToken } from '@espigon/kit/auth/token-denylist';
 import type { Logger } from '@espigon/kit/logger';
 import { RevokedAccessToken } from './revoked-access-token.entity';
 
@@ -94,7 +94,8 @@ export class DenylistRestorer {
   }
 
   private unexpiredRevocations(): Promise<RevokedToken[]> {
-    return this.orm.em.fork().find(RevokedAccessToken, { expiresAt: { $gt: new Date() } }, { fields: ['jti', 'expiresAt'] });
+    const keepAfter = new Date(Date.now() - REVOCATION_GRACE_MS);
+    return this.orm.em.fork().find(RevokedAccessToken, { expiresAt: { $gt: keepAfter } }, { fields: ['jti', 'expiresAt'] });
   }
 
   private async pruneNowAndThen(): Promise<void> {
