@@ -8,7 +8,8 @@ import type { ProductService } from '../product/product.service';
 import { adjustmentReason, stockDelta } from '../product/product-rules';
 import { InventoryAdjustment } from './inventory-adjustment.entity';
 import { Inventory } from './inventory.entity';
-import { INVENTORY_ALERT_TOPIC, lowStockAlertDue, type InventoryAlertPayload } from './low-stock-rule';
+import { DomainTopic, type InventoryAlertPayload } from '@espigon/kit/events/domain-events';
+import { lowStockAlertDue } from './low-stock-rule';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 
 export class InventoryService {
@@ -40,7 +41,7 @@ export class InventoryService {
         actorId: viewer.id,
         quantityOnHandAfter: stock.quantityOnHand,
       } as InventoryAdjustment);
-      recordAlertIfDue(tx, product.sellerId, stock, availableBefore);
+      recordAlertIfDue(tx, { sellerId: product.sellerId, name: product.name }, stock, availableBefore);
       return stock;
     });
   }
@@ -49,18 +50,19 @@ export class InventoryService {
 /** Writes an inventory.alert into the outbox (same transaction as the change) when the rule says so. */
 export function recordAlertIfDue(
   em: EntityManager,
-  sellerId: string,
+  product: { sellerId: string; name: string },
   stock: Pick<Inventory, 'productId' | 'quantityAvailable' | 'lowStockThreshold'>,
   availableBefore: number,
 ): boolean {
   if (!lowStockAlertDue(availableBefore, stock.quantityAvailable, stock.lowStockThreshold)) return false;
   const payload: InventoryAlertPayload = {
     productId: stock.productId,
-    sellerId,
+    sellerId: product.sellerId,
+    productName: product.name,
     quantityAvailable: stock.quantityAvailable,
     lowStockThreshold: stock.lowStockThreshold,
   };
   // pushed live to the product's seller and to administrators
-  recordOutboxEvent(em, INVENTORY_ALERT_TOPIC, { ...payload }, { userIds: [sellerId], roles: [Role.ADMIN] });
+  recordOutboxEvent(em, DomainTopic.INVENTORY_ALERT, { ...payload }, { userIds: [product.sellerId], roles: [Role.ADMIN] });
   return true;
 }

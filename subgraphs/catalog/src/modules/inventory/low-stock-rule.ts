@@ -1,7 +1,5 @@
 // When a stock change deserves an inventory.alert for the seller.
 
-export const INVENTORY_ALERT_TOPIC = 'inventory.alert';
-
 /**
  * Due when a change lowers what is available to or below the threshold from above it, or sells the
  * product out; further sales while already low do not repeat the alert until it sells out.
@@ -10,11 +8,4 @@ export function lowStockAlertDue(availableBefore: number, availableAfter: number
   if (availableAfter >= availableBefore) return false;
   if (availableAfter > threshold) return false;
   return availableBefore > threshold || availableAfter === 0;
-}
-
-export interface InventoryAlertPayload {
-  productId: string;
-  sellerId: string;
-  quantityAvailable: number;
-  lowStockThreshold: number;
 }

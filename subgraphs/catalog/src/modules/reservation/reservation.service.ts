@@ -52,6 +52,7 @@ interface ReservedRow {
   quantity_reserved: number;
   low_stock_threshold: number;
   seller_id: string;
+  name: string;
 }
 
 /** Validates the lines, merges repeated products, and sorts them by product id (the lock order). */
@@ -114,7 +115,7 @@ export class ReservationService {
              set "quantity_reserved" = i."quantity_reserved" + ?, "updated_at" = now()
              from "catalog"."product" p
              where i."product_id" = ? and p."id" = i."product_id" and ${orderableSql('?')}
-             returning i."quantity_on_hand", i."quantity_reserved", i."low_stock_threshold", p."seller_id"`,
+             returning i."quantity_on_hand", i."quantity_reserved", i."low_stock_threshold", p."seller_id", p."name"`,
             [line.quantity, line.productId, line.quantity],
           );
           if (!row) {
@@ -123,7 +124,7 @@ export class ReservationService {
           }
           const available = row.quantity_on_hand - row.quantity_reserved;
           const stock = { productId: line.productId, quantityAvailable: available, lowStockThreshold: row.low_stock_threshold };
-          recordAlertIfDue(tx, row.seller_id, stock, available + line.quantity);
+          recordAlertIfDue(tx, { sellerId: row.seller_id, name: row.name }, stock, available + line.quantity);
         }
         if (failed.length) throw new OutOfStockError(await availableNow(tx, failed));
         for (const order of orders) {

@@ -1,0 +1,71 @@
+// The market's domain events: the topics and payloads one subgraph emits (through its outbox) and others consume
+// (durably, each service its own consumer group) or push live. This is the contract between services, so it lives in
+// the kit, where producers and consumers both read it; a subgraph never imports another's code for it.
+
+export const DomainTopic = {
+  /** catalog: a product's available stock fell to or below its threshold, or sold out. */
+  INVENTORY_ALERT: 'inventory.alert',
+  /** orders: a checkout placed an order (one per seller). */
+  ORDER_CREATED: 'order.created',
+  /** orders: an order moved from one status to another. */
+  ORDER_STATUS_CHANGED: 'order.status_changed',
+  /** orders: the buyer or the seller wrote on an order. */
+  ORDER_MESSAGE_ADDED: 'order.message_added',
+} as const;
+export type DomainTopic = (typeof DomainTopic)[keyof typeof DomainTopic];
+
+export type OrderStatusName = 'PENDING' | 'PAID' | 'PREPARING' | 'READY' | 'DELIVERED' | 'CANCELLED';
+
+export interface InventoryAlertPayload {
+  productId: string;
+  sellerId: string;
+  /** The product's name when the alert was raised (absent in alerts older than the field). */
+  productName?: string;
+  quantityAvailable: number;
+  lowStockThreshold: number;
+}
+
+export interface OrderCreatedPayload {
+  orderId: string;
+  /** Human-readable, e.g. MNT-2026-000123. */
+  number: string;
+  checkoutId: string;
+  buyerId: string;
+  sellerId: string;
+  status: OrderStatusName;
+  totalCents: number;
+  itemCount: number;
+  deliveryMethod: 'PICKUP' | 'DELIVERY';
+  createdAt: string;
+}
+
+export interface OrderStatusChangedPayload {
+  orderId: string;
+  number: string;
+  buyerId: string;
+  sellerId: string;
+  from: OrderStatusName;
+  to: OrderStatusName;
+  /** Who made the change; null when the market did (expiry, a payment event). */
+  actorId: string | null;
+  /** BUYER, SELLER, ADMIN or SYSTEM. */
+  actorRole: string;
+  /** Why, for cancellations: BUYER_CANCELLED, SELLER_CANCELLED, ADMIN_CANCELLED, EXPIRED (unpaid in time). */
+  reason: string | null;
+  /** A cancellation after payment: the money must go back (payments acts on it). */
+  refundDue: boolean;
+  totalCents: number;
+  occurredAt: string;
+}
+
+export interface OrderMessageAddedPayload {
+  messageId: string;
+  orderId: string;
+  number: string;
+  buyerId: string;
+  sellerId: string;
+  authorId: string;
+  /** The message, cut to 200 characters (a preview for notifications; the order holds the whole text). */
+  preview: string;
+  createdAt: string;
+}
