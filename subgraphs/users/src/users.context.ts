@@ -1,12 +1,14 @@
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '@espigon/kit/server/request-context';
 import type { AuthService } from './modules/auth/auth.service';
+import type { NotificationService } from './modules/notification/notification.service';
 import type { User } from './modules/user/user.entity';
 import type { UserService } from './modules/user/user.service';
 
 export interface UsersServices {
   auth: AuthService;
   users: UserService;
+  notifications: NotificationService;
 }
 
 export interface UsersContext extends RequestContext {

@@ -1,4 +1,4 @@
-// The users subgraph: accounts, roles, seller profiles, sessions (tokens), the login brakes.
+// The users subgraph: accounts, roles, seller profiles, sessions (tokens), the login brakes, each user's notification inbox.
 import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
 import { createEntityLoader } from '@espigon/kit/database/entity-loader';
 import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
@@ -6,6 +6,7 @@ import { usersConfigSchema, usersProductionRequired, type UsersConfig } from './
 import { Migration20261123000000_users } from './migrations/Migration20261123000000_users';
 import { Migration20261124000000_revoked_access_tokens } from './migrations/Migration20261124000000_revoked_access_tokens';
 import { Migration20261125000000_user_name_length } from './migrations/Migration20261125000000_user_name_length';
+import { Migration20261129000000_notifications } from './migrations/Migration20261129000000_notifications';
 import { AuthService } from './modules/auth/auth.service';
 import { AuthRateLimiter } from './modules/auth/auth-rate-limiter';
 import { DenylistRestorer } from './modules/auth/denylist-restorer';
@@ -14,6 +15,9 @@ import { RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { PasswordHasher } from './modules/auth/password-hasher';
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { TokenIssuer } from './modules/auth/token-issuer';
+import { notificationConsumer } from './modules/notification/notification.consumer';
+import { Notification } from './modules/notification/notification.entity';
+import { NotificationService } from './modules/notification/notification.service';
 import { User } from './modules/user/user.entity';
 import { UserService } from './modules/user/user.service';
 import { buildUsersSchema } from './schema';
@@ -26,8 +30,13 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersR
   name: 'users',
   configSchema: usersConfigSchema,
   productionRequired: usersProductionRequired,
-  entities: [User, RefreshToken, RevokedAccessToken],
-  migrations: [Migration20261123000000_users, Migration20261124000000_revoked_access_tokens, Migration20261125000000_user_name_length],
+  entities: [User, RefreshToken, RevokedAccessToken, Notification],
+  migrations: [
+    Migration20261123000000_users,
+    Migration20261124000000_revoked_access_tokens,
+    Migration20261125000000_user_name_length,
+    Migration20261129000000_notifications,
+  ],
   buildSchema: buildUsersSchema,
   createServices: async ({ config, redis, denylist, orm, logger }) => {
     const keys =
@@ -59,8 +68,10 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersR
     // loaded before the first request is served, so no token waits on it
     await denylistRestorer?.ensureLoaded();
     const auth = new AuthService(hasher, tokens, limiter, denylist, () => denylistRestorer?.requestTopUp());
-    return { hasher, denylistRestorer, auth, users: new UserService() };
+    return { hasher, denylistRestorer, auth, users: new UserService(), notifications: new NotificationService() };
   },
+  // order and stock events fill the inbox
+  consumers: ({ notifications }, { logger }) => [notificationConsumer(notifications, logger.child({ component: 'notifications' }))],
   background: ({ denylistRestorer }) => {
     denylistRestorer?.start();
     return async () => denylistRestorer?.stop();

@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '@espigon/kit/server/request-context';
+import type { UsersContext } from '../../users.context';
+import { NotificationConnection } from './notification-connection.type';
+import { Notification } from './notification.entity';
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Query(() => NotificationConnection, { description: "The viewer's own inbox, newest first" })
+  notifications(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null,
+    @Ctx() ctx: UsersContext,
+  ): Promise<NotificationConnection> {
+    requireViewer(ctx);
+    return ctx.services.notifications.list(ctx, { first, after, unreadOnly });
+  }
+
+  @Query(() => Int, { description: "How many of the viewer's notifications are not read yet" })
+  unreadNotificationCount(@Ctx() ctx: UsersContext): Promise<number> {
+    requireViewer(ctx);
+    return ctx.services.notifications.unreadCount(ctx);
+  }
+
+  @Mutation(() => Int, {
+    description: "Marks the viewer's notifications read (all of them without ids, at most 100 ids); returns how many changed",
+  })
+  markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: UsersContext): Promise<number> {
+    requireViewer(ctx);
+    return ctx.services.notifications.markRead(ctx, ids);
+  }
+}
