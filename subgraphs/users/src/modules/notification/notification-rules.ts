@@ -110,11 +110,8 @@ function parse<S extends z.ZodType>(schema: S, topic: string, payload: unknown):
 function forOrderCreated(event: z.infer<typeof orderCreated>): NotificationDraft[] {
   const products = event.itemCount === 1 ? '1 producto' : `${event.itemCount} productos`;
   const delivery = event.deliveryMethod === 'PICKUP' ? 'retiro en el muelle' : 'entrega a domicilio';
-  return [
-    draft(event.sellerId, NotificationKind.ORDER_CREATED, `Nuevo pedido ${event.number}`, `Un cliente pidió ${products} por ${formatUsd(event.totalCents)} (${delivery})`, {
-      orderId: event.orderId,
-    }),
-  ];
+  const body = `Un cliente pidió ${products} por ${formatUsd(event.totalCents)} (${delivery})`;
+  return [draft(event.sellerId, NotificationKind.ORDER_CREATED, `Nuevo pedido ${event.number}`, body, { orderId: event.orderId })];
 }
 
 /** What the title says the order became. */
