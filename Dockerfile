@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
+COPY subgraphs/orders/package.json subgraphs/orders/
 COPY gateway/package.json gateway/
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .

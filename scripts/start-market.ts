@@ -58,18 +58,36 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
         if (applied.length) logger.info({ subgraph: entry.name, migrations: applied }, 'migrations applied');
       }),
     );
-    // then in parallel: each seeds and starts listening at the same time as the others
-    const results = await Promise.allSettled(
-      entries.map(async (entry) => {
-        const definition = subgraphDefinitions[entry.name];
-        if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
-        const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
-        // subgraphs answer only the gateway, which runs in this same process: loopback only
-        const service: RunningService = await startSubgraph(definition, { ...env, HOST: '127.0.0.1', PORT: port, DATABASE_POOL_MAX: poolMax });
-        started.push(service);
-        return [entry.name, service.url] as const;
-      }),
-    );
+    // then in parallel, in waves: a subgraph that calls another's internal API (its definition's `needs`) starts once
+    // that one listens, and is told where (CATALOG_URL); the others seed and start at the same time
+    const internalUrls: Record<string, string> = {};
+    const results: PromiseSettledResult<readonly [string, string]>[] = [];
+    let pending = entries;
+    while (pending.length) {
+      const wave = pending.filter((entry) => (subgraphDefinitions[entry.name].needs ?? []).every((name) => internalUrls[name]));
+      if (!wave.length) throw new Error(`subgraphs that need ones never started: ${pending.map((e) => e.name).join(', ')}`);
+      pending = pending.filter((entry) => !wave.includes(entry));
+      const settled = await Promise.allSettled(
+        wave.map(async (entry) => {
+          const definition = subgraphDefinitions[entry.name];
+          const port = ephemeral ? '0' : new URL(entry.routingUrl).port;
+          const needed = Object.fromEntries((definition.needs ?? []).map((name) => [`${name.toUpperCase()}_URL`, internalUrls[name]]));
+          // subgraphs answer only the gateway, which runs in this same process: loopback only
+          const service: RunningService = await startSubgraph(definition, {
+            ...env,
+            ...needed,
+            HOST: '127.0.0.1',
+            PORT: port,
+            DATABASE_POOL_MAX: poolMax,
+          });
+          started.push(service);
+          internalUrls[entry.name] = service.url.replace(/\/graphql$/, '');
+          return [entry.name, service.url] as const;
+        }),
+      );
+      results.push(...settled);
+      if (settled.some((r) => r.status === 'rejected')) break;
+    }
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const subgraphUrls: Record<string, string> = Object.fromEntries(

@@ -13,6 +13,8 @@ export interface GatewayContext {
   requestId: string;
   requestLog?: RequestLogRecord;
   clientIp: string;
+  /** The client's Idempotency-Key header, passed on for mutations that honour it (checkout). */
+  idempotencyKey?: string;
 }
 
 export interface ForwardingDataSourceOptions {
@@ -34,6 +36,7 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.requestId) headers['x-request-id'] = context.requestId;
     // the subgraph trusts this from the gateway only (its TRUST_PROXY), for per-address rate limits
     if (context?.clientIp) headers['x-forwarded-for'] = context.clientIp;
+    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
     const { query, variables, operationName } = request;
     let response: Response;
     try {

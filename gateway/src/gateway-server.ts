@@ -93,6 +93,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         requestId: res.locals.requestLog.requestId,
         requestLog: res.locals.requestLog,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        // bounded here; the subgraph that honours it checks its characters
+        idempotencyKey: typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : undefined,
       }),
     }),
   );
@@ -123,7 +125,7 @@ function corsPolicy(setting: string): RequestHandler[] {
     cors({
       origin: (origin, callback) => callback(null, allowed(origin)),
       methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id', 'idempotency-key'],
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     }),

@@ -14,6 +14,7 @@ import { Inventory } from './modules/inventory/inventory.entity';
 import { InventoryService } from './modules/inventory/inventory.service';
 import { Product } from './modules/product/product.entity';
 import { ProductService } from './modules/product/product.service';
+import { ProductLookupController } from './modules/product/product-lookup.controller';
 import { ReservationController } from './modules/reservation/reservation.controller';
 import { Reservation } from './modules/reservation/reservation.entity';
 import { ReservationService } from './modules/reservation/reservation.service';
@@ -41,6 +42,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
   routes: (app, services, { config, orm, logger }) => {
     const token = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
     new ReservationController(services.reservations, orm, logger).mount(app, token);
+    new ProductLookupController(services.products, orm, logger).mount(app, token);
   },
   seed: async (em, _services, { logger }) => {
     const created = await seedDemoCatalog(em);

@@ -98,8 +98,14 @@ export async function enqueueJob(em: EntityManager, name: string, payload: Recor
 
 export interface JobHandler {
   name: string;
-  /** Runs in a transaction that also marks the job done; throwing rolls the effect back and schedules a retry. */
-  run(payload: Record<string, unknown>, tx: EntityManager, job: { id: string; attempts: number }): Promise<void>;
+  /**
+   * Runs in a transaction that also marks the job done; throwing rolls the effect back and schedules a retry. With
+   * `transaction: false` it gets a plain fork instead and the job is marked done after it returns: for handlers that
+   * call other services (an open transaction must not wait on the network; on PGlite it would block every other
+   * connection), which must then be idempotent, since a crash before the mark runs them again.
+   */
+  run(payload: Record<string, unknown>, em: EntityManager, job: { id: string; attempts: number }): Promise<void>;
+  transaction?: boolean;
 }
 
 export interface RecurringJob {
@@ -197,10 +203,17 @@ export class JobWorker {
     const em = this.options.orm.em.fork();
     try {
       if (!handler) throw new Error(`no handler for job "${job.name}"`);
-      await em.transactional(async (tx) => {
-        await handler.run(job.payload, tx, { id: job.id, attempts: job.attempts });
-        await tx.execute(`update ${this.table} set "status" = 'DONE', "finished_at" = now(), "locked_until" = null where "id" = ?`, [job.id]);
-      });
+      const markDone = (tx: EntityManager) =>
+        tx.execute(`update ${this.table} set "status" = 'DONE', "finished_at" = now(), "locked_until" = null where "id" = ?`, [job.id]);
+      if (handler.transaction === false) {
+        await handler.run(job.payload, em, { id: job.id, attempts: job.attempts });
+        await markDone(em);
+      } else {
+        await em.transactional(async (tx) => {
+          await handler.run(job.payload, tx, { id: job.id, attempts: job.attempts });
+          await markDone(tx);
+        });
+      }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= job.max_attempts;

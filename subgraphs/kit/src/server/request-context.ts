@@ -12,6 +12,8 @@ export interface RequestContext extends ServiceContext {
   authError?: string;
   /** The token could not be checked (revocation store unreachable): SERVICE_UNAVAILABLE, not UNAUTHENTICATED. */
   authUnavailable?: boolean;
+  /** The Idempotency-Key header the client sent through the gateway, for the mutations that honour one. */
+  idempotencyKey?: string;
 }
 
 /** The viewer, or UNAUTHENTICATED; with roles, FORBIDDEN unless the viewer has one of them. */

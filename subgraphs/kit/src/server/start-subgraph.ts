@@ -51,6 +51,11 @@ export interface SubgraphRuntime<Cfg extends ServiceConfig> {
 
 export interface SubgraphDefinition<Cfg extends ServiceConfig, Ctx extends RequestContext, Services> {
   name: string;
+  /**
+   * Subgraphs whose internal API this one calls (e.g. orders → catalog): `npm start` starts them first and passes
+   * each one's base URL as `<NAME>_URL` (CATALOG_URL).
+   */
+  needs?: string[];
   /** serviceConfigSchema extended with the subgraph's own variables. */
   configSchema: z.ZodObject;
   /** Variables this subgraph requires in production, beyond the common ones. */

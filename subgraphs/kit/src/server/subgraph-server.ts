@@ -114,6 +114,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
           authError: auth.error,
           authUnavailable: auth.unavailable,
           clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          idempotencyKey: headerValue(req.headers['idempotency-key']),
         };
         return options.extendContext(base);
       },

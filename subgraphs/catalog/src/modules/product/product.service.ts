@@ -1,5 +1,6 @@
 // Products: browsing and search, and a seller's own listings (create, update, unlist, soft delete).
 import type { Viewer } from '@espigon/kit/auth/access-token';
+import type { ProductForOrders } from '@espigon/kit/clients/catalog-products.client';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, NotFoundError } from '@espigon/kit/errors';
@@ -66,6 +67,29 @@ export class ProductService {
   /** The product as the viewer may see it: null when it is deleted, or unlisted and not theirs (admins see all). */
   visible({ viewer }: ServiceContext, product: Product | null): Product | null {
     return product && canView(product, viewer) ? product : null;
+  }
+
+  /**
+   * What orders needs to know of products it holds in carts and splits checkouts by (internal API): whether each can be
+   * ordered now and how much is available. Unknown ids are left out; deleted products come back as not orderable.
+   */
+  async lookupForOrders({ em }: ServiceContext, ids: readonly string[]): Promise<ProductForOrders[]> {
+    if (!ids.length) return [];
+    const products = await em.find(Product, { id: { $in: [...new Set(ids)] } });
+    const stock = new Map((await em.find(Inventory, { productId: { $in: products.map((p) => p.id) } })).map((i) => [i.productId, i]));
+    return products.map((product) => {
+      const inventory = stock.get(product.id);
+      return {
+        id: product.id,
+        sellerId: product.sellerId,
+        name: product.name,
+        priceCents: product.priceCents,
+        unit: product.unit,
+        visible: product.listed && !product.deletedAt,
+        orderable: rules.canBeOrdered(product, inventory),
+        quantityAvailable: product.deletedAt || !product.listed ? 0 : Math.max(inventory?.quantityAvailable ?? 0, 0),
+      };
+    });
   }
 
   emptyPage(): ProductConnection {

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from '@espigon/kit/server/request-context';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import type { CartService } from './modules/cart/cart.service';
+import type { CheckoutService } from './modules/checkout/checkout.service';
+import { OrderMessage } from './modules/message/order-message.entity';
+import type { OrderMessageService } from './modules/message/order-message.service';
+import { Order, OrderItem } from './modules/order/order.entity';
+import type { OrderService } from './modules/order/order.service';
+
+export interface OrdersServices {
+  carts: CartService;
+  checkouts: CheckoutService;
+  orders: OrderService;
+  messages: OrderMessageService;
+}
+
+export interface OrdersLoaders {
+  itemsByOrder: DataLoader<string, OrderItem[]>;
+  messagesByOrder: DataLoader<string, OrderMessage[]>;
+  order: DataLoader<string, Order | null>;
+}
+
+export interface OrdersContext extends RequestContext {
+  services: OrdersServices;
+  loaders: OrdersLoaders;
+}
+
+/** Fresh per request: a page of orders loads all their lines (or messages) in one statement. */
+export function createOrdersLoaders(em: EntityManager): OrdersLoaders {
+  const groupBy = <T extends { orderId: string }>(rows: T[], keys: readonly string[]) => {
+    const byOrder = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) byOrder.get(row.orderId)?.push(row);
+    return keys.map((k) => byOrder.get(k) ?? []);
+  };
+  return {
+    itemsByOrder: new DataLoader(async (orderIds) =>
+      groupBy(await em.find(OrderItem, { orderId: { $in: [...orderIds] } }, { orderBy: { productName: 'asc', id: 'asc' } }), orderIds),
+    ),
+    messagesByOrder: new DataLoader(async (orderIds) =>
+      groupBy(await em.find(OrderMessage, { orderId: { $in: [...orderIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), orderIds),
+    ),
+    order: new DataLoader(async (ids) => {
+      const rows = await em.find(Order, { id: { $in: [...ids] }, placed: true });
+      const byId = new Map(rows.map((o) => [o.id, o]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
