@@ -116,6 +116,13 @@ describe('notificationsFor', () => {
     expect(draft).toMatchObject({ userId: BUYER, title: 'Tu pedido MNT-2026-000123 fue cancelado: lo canceló la administración del mercado', body: 'Te devolveremos $12.50.' });
   });
 
+  it('names a cancellation the market made, and says nothing of a reason it does not know', () => {
+    const titleFor = (reason: string) =>
+      notificationsFor(DomainTopic.ORDER_STATUS_CHANGED, changed({ to: 'CANCELLED', actorId: null, actorRole: 'SYSTEM', reason }))[0].title;
+    expect(titleFor('SYSTEM_CANCELLED')).toBe('Tu pedido MNT-2026-000123 fue cancelado: lo canceló el mercado');
+    expect(titleFor('SOMETHING_NEW')).toBe('Tu pedido MNT-2026-000123 fue cancelado');
+  });
+
   it('notifies nobody of an order going back to PENDING, and each person once', () => {
     expect(notificationsFor(DomainTopic.ORDER_STATUS_CHANGED, changed({ to: 'PENDING' }))).toEqual([]);
     const ownOrder = notificationsFor(

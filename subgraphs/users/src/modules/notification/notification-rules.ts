@@ -129,6 +129,7 @@ const cancellationReason: Record<string, string> = {
   BUYER_CANCELLED: 'lo canceló el cliente',
   SELLER_CANCELLED: 'lo canceló el vendedor',
   ADMIN_CANCELLED: 'lo canceló la administración del mercado',
+  SYSTEM_CANCELLED: 'lo canceló el mercado',
 };
 
 /**
