@@ -1,9 +1,12 @@
-// `npm start` on a machine with no database and no Redis: the embedded PGlite keeps accounts across a restart.
+// `npm start` on a machine with no database and no Redis: the embedded PGlite keeps accounts across a restart, and a
+// demo client can fill a cart from two seeded sellers and check out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ProductsQuery } from './operations/catalog.operations';
+import { AddToCartMutation, CheckoutMutation } from './operations/orders.operations';
 import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.operations';
-import { ok, uniqueEmail } from './support/client';
+import { demo, ok, uniqueEmail } from './support/client';
 import { spawnMarket, type ChildService } from './support/processes';
 
 describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
@@ -13,7 +16,7 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     DATA_DIR: dataDir,
     GATEWAY_PORT: '0',
     SUBGRAPH_PORTS: 'auto',
-    SEED_DEMO_DATA: 'false',
+    SEED_DEMO_DATA: 'true',
   };
   let market: ChildService | undefined;
 
@@ -37,5 +40,18 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect(again.login.user.id).toBe(first.login.user.id);
     // the signing keys were kept too: a token from before the restart still verifies
     expect((await ok(MeQuery, {}, { url: market.gatewayUrl, token: first.login.accessToken })).me?.id).toBe(first.login.user.id);
+  });
+
+  it('lets a demo client buy from two seeded sellers at once', async () => {
+    const url = market!.gatewayUrl;
+    const carmen = demo('carmen@example.ec');
+    const token = (await ok(LoginMutation, { email: carmen.email, password: carmen.password }, { url })).login.accessToken;
+    const { products } = await ok(ProductsQuery, { first: 50, filter: { availableOnly: true } }, { url });
+    const bySeller = new Map(products.edges.map((e) => [e.node.seller.id, e.node.id]));
+    expect(bySeller.size).toBeGreaterThanOrEqual(2);
+    for (const productId of [...bySeller.values()].slice(0, 2)) await ok(AddToCartMutation, { productId, quantity: 1 }, { url, token });
+    const { checkout } = await ok(CheckoutMutation, { input: { deliveryMethod: 'PICKUP' } }, { url, token });
+    expect(checkout).toHaveLength(2);
+    expect(new Set(checkout.map((o) => o.seller.id)).size).toBe(2);
   });
 });

@@ -41,6 +41,8 @@ type Documents = {
     "\n  query Me {\n    me { id name role email }\n  }\n": typeof types.MeDocument,
     "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": typeof types.UserDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
 };
 const documents: Documents = {
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
@@ -70,6 +72,8 @@ const documents: Documents = {
     "\n  query Me {\n    me { id name role email }\n  }\n": types.MeDocument,
     "\n  query Users($first: Int, $after: String, $role: Role) {\n    users(first: $first, after: $after, role: $role) {\n      totalCount\n      edges { cursor node { id email role } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": types.UserDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
 };
 
 /**
@@ -194,6 +198,14 @@ export function graphql(source: "\n  query Users($first: Int, $after: String, $r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

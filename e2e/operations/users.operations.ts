@@ -60,3 +60,19 @@ export const UserQuery = graphql(`
     user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }
   }
 `);
+
+export const NotificationsQuery = graphql(`
+  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+    unreadNotificationCount
+    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      totalCount
+      edges { node { id kind title body readAt createdAt } }
+    }
+  }
+`);
+
+export const MarkNotificationsReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids)
+  }
+`);
