@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LoginMutation, MeQuery } from '../e2e/operations/users.operations';
+import { CreateProductMutation } from '../e2e/operations/catalog.operations';
+import { AddToCartMutation, CheckoutMutation } from '../e2e/operations/orders.operations';
+import { LoginMutation, MeQuery, RegisterMutation } from '../e2e/operations/users.operations';
 import { ok } from '../e2e/support/client';
 import { spawnMarket } from '../e2e/support/processes';
 import { createDatabase, dropDatabase, deleteRedisKeys, uniqueName } from '../e2e/support/test-resources';
@@ -27,6 +29,33 @@ async function timeMany(label: string, n: number, run: () => Promise<unknown>): 
   }
   samples.sort((a, b) => a - b);
   return `${label}: n=${n} p50=${percentile(samples, 50).toFixed(1)} ms p95=${percentile(samples, 95).toFixed(1)} ms`;
+}
+
+/** A checkout of 2 sellers × 3 lines (the cart filled beforehand, outside the timing): saga, reservation, snapshots. */
+async function benchCheckout(url: string): Promise<string> {
+  const sellers = demoAccounts.filter((a) => a.role === 'SELLER').slice(0, 2);
+  const productIds: string[] = [];
+  for (const seller of sellers) {
+    const { login } = await ok(LoginMutation, { email: seller.email, password: seller.password }, { url });
+    for (let i = 0; i < 3; i++) {
+      const input = { name: `Pesca de banco ${i}`, priceCents: 500 + i, unit: 'KG' as const, subcategoryId: '6f1c7a1e-0002-4000-8000-000000000008', quantityOnHand: 1_000_000 };
+      productIds.push((await ok(CreateProductMutation, { input }, { url, token: login.accessToken })).createProduct.id);
+    }
+  }
+  const { register } = await ok(RegisterMutation, {
+    input: { email: `bench.${Date.now()}@example.ec`, password: 'Bench-checkout-2026', name: 'Cliente de prueba', role: 'CLIENT' },
+  }, { url });
+  const token = register.accessToken;
+  const samples: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    for (const productId of productIds) await ok(AddToCartMutation, { productId, quantity: 1 }, { url, token });
+    const start = performance.now();
+    const { checkout } = await ok(CheckoutMutation, { input: { deliveryMethod: 'PICKUP' } }, { url, token });
+    samples.push(performance.now() - start);
+    if (checkout.length !== 2) throw new Error('expected two orders');
+  }
+  samples.sort((a, b) => a - b);
+  return `mutation checkout, 2 sellers × 3 lines (orders -> catalog reservation): n=100 p50=${percentile(samples, 50).toFixed(1)} ms p95=${percentile(samples, 95).toFixed(1)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -53,6 +82,7 @@ async function main(): Promise<void> {
     }`;
     lines.push(await timeMany('products(first: 20) with seller, category, stock (gateway -> catalog -> users)', 200, () => ok(browse, {}, { url })));
     lines.push(await timeMany('products search "camarones" (Spanish full text)', 200, () => ok(browse, { search: 'camarones' }, { url })));
+    lines.push(await benchCheckout(url));
     lines.push(`memory after the runs (RSS): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
     await market.stop();
   } finally {

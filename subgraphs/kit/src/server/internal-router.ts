@@ -3,6 +3,7 @@
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { requireInternalCredential } from '../auth/internal-credential';
 import { AppError, ErrorCode } from '../errors';
+import { isDependencyUnavailable } from '../dependency-errors';
 import type { Logger } from '../logger';
 
 const statusByCode: Partial<Record<string, number>> = {
@@ -10,6 +11,8 @@ const statusByCode: Partial<Record<string, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.OUT_OF_STOCK]: 409,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /** Mounts `define`'s routes at `path` behind the credential; Express 5 passes rejected handlers to the error handler. */
@@ -29,6 +32,12 @@ function internalErrorHandler(logger: Logger, path: string): ErrorRequestHandler
     if (err instanceof AppError) {
       const { code, ...details } = err.extensions as { code: string };
       res.status(statusByCode[code] ?? 400).json({ code, message: err.message, ...details });
+      return;
+    }
+    if (isDependencyUnavailable(err)) {
+      // the database (or Redis) did not answer in time, or no connection was free: retryable, and said so
+      logger.warn({ path, cause: (err as Error).message }, 'internal route: a dependency is unavailable');
+      res.status(503).json({ code: ErrorCode.SERVICE_UNAVAILABLE, message: 'Busy or a dependency is unavailable; retry shortly' });
       return;
     }
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -226,6 +226,9 @@ export class CheckoutService {
     if (!placed) {
       const now = await ctx.em.fork().findOne(Checkout, { id: checkout.id });
       if (now?.status === CheckoutStatus.COMPLETED) return this.ordersOf(ctx.em, checkout.id);
+      // rolled back meanwhile (a concurrent retry was refused, or the sweeper): what this call held goes back too
+      if (now) await this.undo(ctx.em.fork(), now);
+      else await this.releaseOrders(checkout).catch(() => undefined);
       throw new ServiceUnavailableError('This checkout was interrupted; nothing was ordered, try again');
     }
     ctx.logger.info({ checkoutId: checkout.id, orders: checkout.plan.length }, 'checkout placed');
@@ -252,13 +255,7 @@ export class CheckoutService {
   /** Releases each order's reservation (none held is fine), then deletes the attempt; false when catalog is unreachable. */
   private async rollBack(em: EntityManager, checkout: Checkout): Promise<boolean> {
     try {
-      for (const order of checkout.plan) {
-        try {
-          await this.reservations.release(order.orderId);
-        } catch (err) {
-          if (!(err instanceof AppError && err.extensions.code === ErrorCode.NOT_FOUND)) throw err;
-        }
-      }
+      await this.releaseOrders(checkout);
     } catch (err) {
       this.logger.warn({ checkoutId: checkout.id, cause: (err as Error).message }, 'checkout roll-back deferred: catalog did not release');
       return false;
@@ -266,6 +263,17 @@ export class CheckoutService {
     await this.delete(em, checkout.id);
     this.logger.info({ checkoutId: checkout.id }, 'unfinished checkout rolled back');
     return true;
+  }
+
+  /** Each order's reservation given back at catalog (idempotent; an order that holds none is fine). */
+  private async releaseOrders(checkout: Checkout): Promise<void> {
+    for (const order of checkout.plan) {
+      try {
+        await this.reservations.release(order.orderId);
+      } catch (err) {
+        if (!(err instanceof AppError && err.extensions.code === ErrorCode.NOT_FOUND)) throw err;
+      }
+    }
   }
 
   private async delete(em: EntityManager, checkoutId: string): Promise<void> {
