@@ -20,7 +20,7 @@ export interface SubgraphHarness<Services = any> {
   url: string;
   baseUrl: string;
   service: Awaited<ReturnType<typeof startSubgraph<any, any, Services>>>;
-  /** SQL statements sent since the last reset (the outbox's own polling left out). */
+  /** SQL statements sent since the last reset (the outbox relay's and the job worker's own polling left out). */
   statements: string[];
   resetStatements(): void;
   token(role: Role, id: string): string;
@@ -46,7 +46,8 @@ export async function startSubgraphHarness<Services>(
       {
         ...definition,
         onQuery: (sql) => {
-          if (!sql.includes('"outbox_event"')) statements.push(sql);
+          // the outbox relay and the job worker poll on their own: not the request's statements
+          if (!sql.includes('"outbox_event"') && !sql.includes('"job"')) statements.push(sql);
         },
       },
       {

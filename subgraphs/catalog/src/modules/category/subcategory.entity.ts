@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** Products belong to a subcategory; `category` is resolved through a request-scoped loader. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A kind of product within a category, e.g. Atún aleta amarilla in Pescados' })
 @Entity({ tableName: 'subcategory' })
-export class Subcategory {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Subcategory extends TimestampedEntity {
   // a plain id column (the migration declares the foreign key): nested fields go through loaders, never lazy ORM references
   @Index()
   @Property({ type: 'uuid' })
@@ -24,9 +20,4 @@ export class Subcategory {
   @Property({ type: 'string', length: 80, unique: true })
   slug!: string;
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

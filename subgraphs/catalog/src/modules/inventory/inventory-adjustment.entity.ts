@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BaseEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Property } from '@mikro-orm/core';
 
 /** The ledger of manual stock changes (adjustInventory): who changed what, by how much, and why. */
 @Entity({ tableName: 'inventory_adjustment' })
-export class InventoryAdjustment {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class InventoryAdjustment extends BaseEntity {
   @Property({ type: 'uuid' })
   productId!: string;
 
@@ -22,6 +19,4 @@ export class InventoryAdjustment {
   @Property({ type: 'integer' })
   quantityOnHandAfter!: number;
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Unit } from './unit.enum';
 
 /**
@@ -10,11 +10,7 @@ import { Unit } from './unit.enum';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A listing of the day's catch (or a prepared product) by one seller" })
 @Entity({ tableName: 'product' })
-export class Product {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Product extends TimestampedEntity {
   @Index()
   @Property({ type: 'uuid' })
   sellerId!: string;
@@ -50,14 +46,6 @@ export class Product {
   @Field(() => Boolean, { description: 'Unlisted products are hidden from browsing (their owner and admins still see them)' })
   @Property({ type: 'boolean' })
   listed: boolean = true;
-
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 
   /** Soft delete: kept so past orders still resolve the product they point at. */
   @Property({ type: 'datetime', nullable: true })

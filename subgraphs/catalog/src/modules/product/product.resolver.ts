@@ -65,6 +65,11 @@ export class ProductResolver {
     return (await ctx.loaders.inventory.load(product.id))!; // created with the product
   }
 
+  @FieldResolver(() => Date, { description: 'When the listing last changed (stock changes are on the inventory)' })
+  updatedAt(@Root() product: Product): Date {
+    return product.updatedAt;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Listed, not deleted, and quantityAvailable > 0' })
   async available(@Root() product: Product, @Ctx() ctx: CatalogContext): Promise<boolean> {
     return canBeOrdered(product, await ctx.loaders.inventory.load(product.id));

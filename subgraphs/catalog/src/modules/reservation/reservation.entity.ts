@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { ReservationStatus } from './reservation-status.enum';
 
 /** One line of an order's hold on stock; the orders subgraph owns the order (orderId) and the checkout it came from. */
 @Entity({ tableName: 'reservation' })
 @Unique({ properties: ['orderId', 'productId'] })
-export class Reservation {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Reservation extends TimestampedEntity {
   /** Every order of one checkout is reserved in one call, all or nothing. */
   @Index()
   @Property({ type: 'uuid' })
@@ -26,9 +23,4 @@ export class Reservation {
   @Enum({ items: () => ReservationStatus })
   status: ReservationStatus = ReservationStatus.RESERVED;
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

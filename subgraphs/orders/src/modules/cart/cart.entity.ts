@@ -1,20 +1,13 @@
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /** A client's one cart. */
 @Entity({ tableName: 'cart' })
-export class Cart {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Cart extends TimestampedEntity {
   @Property({ type: 'uuid', unique: true })
   buyerId!: string;
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime' })
-  updatedAt: Date = new Date();
 }
 
 /** A line of a cart. The seller and name are kept from when it was added (a product never changes seller). */

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 
 export enum CheckoutStatus {
   /** Orders written (unplaced), stock being reserved. */
@@ -13,10 +13,7 @@ export enum CheckoutStatus {
 /** One attempt to turn a cart into orders, keyed by the buyer's idempotency key. */
 @Entity({ tableName: 'checkout' })
 @Unique({ properties: ['buyerId', 'idempotencyKey'] })
-export class Checkout {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Checkout extends BaseEntity {
   @Property({ type: 'uuid' })
   buyerId!: string;
 
@@ -38,8 +35,6 @@ export class Checkout {
   @Property({ type: 'datetime' })
   touchedAt: Date = new Date();
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }
 
 export interface CheckoutPlanOrder {

@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 
 /** A message between the buyer and the seller of an order. */
 @ObjectType({ description: 'A message between the buyer and the seller of an order' })
 @Entity({ tableName: 'order_message' })
 @Index({ properties: ['orderId', 'createdAt', 'id'] })
-export class OrderMessage {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class OrderMessage extends BaseEntity {
   @Property({ type: 'uuid' })
   orderId!: string;
 
@@ -21,7 +17,4 @@ export class OrderMessage {
   @Property({ type: 'text' })
   body!: string;
 
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }

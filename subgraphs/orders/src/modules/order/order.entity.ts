@@ -1,3 +1,4 @@
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
@@ -11,11 +12,7 @@ import { DeliveryMethod, OrderStatus } from './order-status.enum';
 @ObjectType({ description: 'One seller\'s part of a checkout: its lines, totals, status and delivery' })
 @Entity({ tableName: 'order' })
 @Index({ properties: ['checkoutId'] })
-export class Order {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Order extends TimestampedEntity {
   @Field(() => String, { description: 'Human-readable and unique, e.g. MNT-2026-000123 (year of the order, then a market-wide sequence)' })
   @Property({ type: 'string', length: 20, unique: true })
   number!: string;
@@ -63,13 +60,6 @@ export class Order {
   @Property({ type: 'boolean' })
   refundDue: boolean = false;
 
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  updatedAt: Date = new Date();
 }
 
 /** A line of an order: what was bought, at the name and price the product had at checkout. */

@@ -86,6 +86,11 @@ export class OrderResolver {
     return ctx.loaders.messagesByOrder.load(order.id);
   }
 
+  @FieldResolver(() => Date, { description: 'When its status (or anything else) last changed' })
+  updatedAt(@Root() order: Order): Date {
+    return order.updatedAt;
+  }
+
   @FieldResolver(() => Date, { nullable: true, description: 'PENDING orders unpaid by then are cancelled and their stock released' })
   expiresAt(@Root() order: Order): Date | null {
     return order.status === OrderStatus.PENDING ? order.expiresAt : null;

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BaseEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
 
 /**
  * One issued refresh token, stored as a SHA-256 hash. Every use rotates it (usedAt set, a new one
  * issued in the same family); presenting a used or revoked one revokes the whole family.
  */
 @Entity({ tableName: 'refresh_token' })
-export class RefreshToken {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class RefreshToken extends BaseEntity {
   @Index()
   @Property({ type: 'uuid' })
   userId!: string;
@@ -30,6 +27,4 @@ export class RefreshToken {
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 
 /**
  * One line of a user's inbox, written by the consumer of other services' events (notification.consumer.ts). The
@@ -11,11 +11,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: "A line of the viewer's inbox: something that happened to their orders or products" })
 @Entity({ tableName: 'notification' })
 @Unique({ name: 'notification_event_id_user_id_unique', properties: ['eventId', 'userId'] })
-export class Notification {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Notification extends BaseEntity {
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -46,7 +42,4 @@ export class Notification {
   @Property({ type: 'datetime', nullable: true })
   readAt: Date | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }

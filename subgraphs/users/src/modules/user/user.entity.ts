@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { TimestampedEntity } from '@espigon/kit/database/base-entity';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Role } from './role.enum';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person with an account: client, seller or administrator' })
 @Entity({ tableName: 'user_account' })
 @Index({ properties: ['createdAt', 'id'] })
-export class User {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class User extends TimestampedEntity {
   /** Stored lower-case; unique. */
   @Field(() => String)
   @Property({ type: 'string', length: 254, unique: true })
@@ -39,10 +35,4 @@ export class User {
   @Property({ type: 'string', length: 50, nullable: true })
   pierSection: string | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }
