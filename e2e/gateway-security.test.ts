@@ -1,9 +1,11 @@
 // The gateway's guards: operation limits, CSRF, landing page, and in production no introspection, no suggestions, masked errors.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { spawnGateway, type ChildService } from './support/processes';
 import { execute, gatewayUrl } from './support/client';
+import { redisUrl } from './support/test-resources';
 
 /** Valid, and 14 levels deep: four nested lists of products through their sellers. */
 const deepQuery =
@@ -97,6 +99,10 @@ describe('production gateway', () => {
         HOST: '127.0.0.1',
         SUBGRAPH_URL_USERS: `http://127.0.0.1:${port}/graphql`,
         INTERNAL_SERVICE_TOKEN: 'a-test-internal-service-token-of-40-chars!',
+        // WebSocket connections are authenticated at the gateway: the market's key, the run's Redis
+        JWT_PUBLIC_KEY: readFileSync(join(process.env.ESPIGON_TEST_DATA_DIR!, 'keys', 'jwt-es256.public.pem'), 'utf8'),
+        REDIS_URL: redisUrl(),
+        REDIS_KEY_PREFIX: process.env.ESPIGON_TEST_REDIS_PREFIX,
         CORS_ORIGINS: 'https://espigon.ec, https://admin.espigon.ec',
       },
       join(process.env.ESPIGON_TEST_DATA_DIR!, 'production-gateway.log'),

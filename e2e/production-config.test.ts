@@ -31,10 +31,10 @@ describe('production configuration', () => {
     expect(run.stderr).not.toContain('DATABASE_URL');
   });
 
-  it('the gateway refuses to start without the credential it presents to the subgraphs', () => {
+  it('the gateway refuses to start without the credential it presents to the subgraphs, or the key and Redis that check WebSocket tokens', () => {
     const run = startInProduction('gateway/src/index.ts');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('INTERNAL_SERVICE_TOKEN: missing');
+    for (const name of ['INTERNAL_SERVICE_TOKEN', 'JWT_PUBLIC_KEY', 'REDIS_URL']) expect(run.stderr).toContain(`${name}: missing`);
   });
 
   it('rejects a malformed value with its name, whatever the environment', () => {

@@ -16,6 +16,18 @@ export const gatewayConfigSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** A subgraph that has not answered by then is reported SERVICE_UNAVAILABLE for its fields. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** ES256 public key (PEM) that verifies the tokens of WebSocket connections; generated into DATA_DIR outside production. */
+  JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  JWT_ISSUER: z.string().min(1).default('espigon-users'),
+  JWT_AUDIENCE: z.string().min(1).default('espigon-api'),
+  /** Redis (the token denylist, checked as subscription events arrive); absent: the in-process denylist. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only').default('espigon:'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Events queued per subscription for a client that reads slowly, before the oldest are dropped. */
+  SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Keep-alive ping interval on both legs of a subscription (client ↔ gateway ↔ subgraph). */
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(1000).max(120_000).default(12_000),
   /** Presented to every subgraph (they answer only the gateway in production). */
   ...internalCredentialConfig,
 });

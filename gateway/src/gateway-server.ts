@@ -17,13 +17,21 @@ import { DateTimeScalar } from '@espigon/kit/graphql/date-time.scalar';
 import { gatewayLimits, hardenedServerSettings } from '@espigon/kit/graphql/operation-limits';
 import { createHttpApp, createHttpServer, finishHttpApp, mountProbes } from '@espigon/kit/server/http-app';
 import { requestLogPlugin } from '@espigon/kit/server/request-log.plugin';
+import { AccessTokenVerifier } from '@espigon/kit/auth/access-token';
+import { resolvePublicKey } from '@espigon/kit/auth/signing-keys';
+import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
+import { createRedis } from '@espigon/kit/redis';
+import type { ServiceMap } from '@apollo/gateway';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { serveFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 
 export interface RunningGateway {
   url: string;
   port: number;
   logger: Logger;
+  subscriptions: FederatedSubscriptions;
   stop(): Promise<void>;
 }
 
@@ -35,15 +43,29 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const subgraphUrls = new Map<string, string>();
   const credential = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
 
+  const dataSources: ServiceMap = {};
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new ForwardingDataSource({ name, url: target, credential, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger });
+      const source = new ForwardingDataSource({ name, url: target, credential, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger });
+      dataSources[name] = source;
+      return source;
     },
   });
+  // WebSocket connections are authenticated here (HTTP requests are, by each subgraph): the same keys and denylist
+  const redis = config.REDIS_URL
+    ? createRedis(config.REDIS_URL, 'gateway', { failFast: true, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, logger })
+    : undefined;
+  const verifier = new AccessTokenVerifier(
+    resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR),
+    config.JWT_ISSUER,
+    config.JWT_AUDIENCE,
+    redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist(),
+  );
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
   const httpServer = createHttpServer(app);
@@ -83,6 +105,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     logger,
   );
 
+  // live-update gauges for operators and the leak test (Prometheus text format)
+  let subscriptionStats: () => Record<string, number> = () => ({});
+  app.get('/metrics', (_req, res) => {
+    const lines = Object.entries(subscriptionStats()).map(([name, value]) => `espigon_gateway_ws_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} ${value}`);
+    res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
+  });
+
   app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
   app.use(
     '/graphql',
@@ -100,6 +129,22 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   );
   finishHttpApp(app, logger);
 
+  const subscriptions: FederatedSubscriptions = serveFederatedSubscriptions({
+    httpServer,
+    planner: new SubscriptionPlanner(supergraphSdl),
+    subgraphUrls,
+    dataSources: () => dataSources,
+    verifier,
+    credential,
+    limits: gatewayLimits,
+    scalars: { DateTime: DateTimeScalar },
+    production,
+    logger: logger.child({ component: 'subscriptions' }),
+    queueSize: config.SUBSCRIPTION_QUEUE_SIZE,
+    keepAliveMs: config.WS_KEEPALIVE_MS,
+  });
+  subscriptionStats = () => ({ ...subscriptions.stats() });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
@@ -107,7 +152,18 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway ready');
-  return { url, port, logger, stop: () => apollo.stop() };
+  return {
+    url,
+    port,
+    logger,
+    subscriptions,
+    stop: async () => {
+      // WebSockets first (1001: reconnect), or the HTTP server would wait on them; then HTTP drains
+      await subscriptions.close();
+      await apollo.stop();
+      await redis?.quit().catch(() => undefined);
+    },
+  };
 }
 
 /**

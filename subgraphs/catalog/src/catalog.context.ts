@@ -13,6 +13,7 @@ import type { ProductConnection } from './modules/product/product-connection.typ
 import { isUuid } from '@espigon/kit/database/uuid';
 import type { ReservationService } from './modules/reservation/reservation.service';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
+import type { EventBus } from '@espigon/kit/events/pubsub';
 
 export interface CatalogServices {
   categories: CategoryService;
@@ -34,6 +35,8 @@ export interface CatalogLoaders {
 export interface CatalogContext extends RequestContext {
   services: CatalogServices;
   loaders: CatalogLoaders;
+  /** Live pub/sub, for subscriptions. */
+  events: EventBus;
 }
 
 /** Fresh per request, bound to the request's entity-manager fork and viewer. */

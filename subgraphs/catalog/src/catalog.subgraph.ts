@@ -38,7 +38,7 @@ export const catalogSubgraph: SubgraphDefinition<CatalogConfig, CatalogContext, 
       reservations: new ReservationService(),
     };
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: createCatalogLoaders(base, services.products) }),
+  extendContext: (base, services, { events }) => ({ ...base, services, loaders: createCatalogLoaders(base, services.products), events }),
   routes: (app, services, { config, orm, logger }) => {
     const token = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
     new ReservationController(services.reservations, orm, logger).mount(app, token);

@@ -6,6 +6,7 @@ import { resolveSubcategoryReference } from './modules/category/subcategory.refe
 import { SubcategoryResolver } from './modules/category/subcategory.resolver';
 import { resolveInventoryReference } from './modules/inventory/inventory.reference';
 import { InventoryResolver } from './modules/inventory/inventory.resolver';
+import { InventoryAlertResolver } from './modules/inventory/inventory-alert.resolver';
 import { resolveProductReference } from './modules/product/product.reference';
 import { ProductResolver } from './modules/product/product.resolver';
 import { UserProductsResolver } from './modules/user/user-products.resolver';
@@ -13,7 +14,7 @@ import { resolveUserReference } from './modules/user/user.reference';
 
 export function buildCatalogSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CategoryResolver, SubcategoryResolver, ProductResolver, InventoryResolver, UserProductsResolver],
+    resolvers: [CategoryResolver, SubcategoryResolver, ProductResolver, InventoryResolver, UserProductsResolver, InventoryAlertResolver],
     referenceResolvers: {
       Category: { __resolveReference: resolveCategoryReference },
       Subcategory: { __resolveReference: resolveSubcategoryReference },

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '@espigon/kit/server/request-context';
 import type { EntityManager } from '@espigon/kit/database/orm';
+import type { EventBus } from '@espigon/kit/events/pubsub';
 import type { CartService } from './modules/cart/cart.service';
 import type { CheckoutService } from './modules/checkout/checkout.service';
 import { OrderMessage } from './modules/message/order-message.entity';
@@ -24,6 +25,8 @@ export interface OrdersLoaders {
 export interface OrdersContext extends RequestContext {
   services: OrdersServices;
   loaders: OrdersLoaders;
+  /** Live pub/sub, for subscriptions. */
+  events: EventBus;
 }
 
 /** Fresh per request: a page of orders loads all their lines (or messages) in one statement. */
@@ -46,4 +49,13 @@ export function createOrdersLoaders(em: EntityManager): OrdersLoaders {
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };
+}
+
+/**
+ * Each event of a subscription is read afresh: the subscription's context lives as long as the subscription, so its
+ * entity manager and loaders are renewed before the event's fields resolve (events of one subscription run in turn).
+ */
+export function freshen(ctx: OrdersContext): OrdersContext {
+  const em = ctx.em.fork();
+  return Object.assign(ctx, { em, loaders: createOrdersLoaders(em) });
 }

@@ -44,7 +44,7 @@ export const ordersSubgraph: SubgraphDefinition<OrdersConfig, OrdersContext, Ord
       messages: new OrderMessageService(orders),
     };
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: createOrdersLoaders(base.em) }),
+  extendContext: (base, services, { events }) => ({ ...base, services, loaders: createOrdersLoaders(base.em), events }),
   jobs: (services, { config }) => ({
     handlers: [...services.orders.stockJobs(), services.checkouts.sweepJob()],
     recurring: [

@@ -7,6 +7,7 @@ import { CartItemResolver, CartResolver } from './modules/cart/cart.resolver';
 import { resolveUserReference } from './modules/federation/user.stub';
 import { UserOrdersResolver } from './modules/federation/user-orders.resolver';
 import { OrderItemResolver, OrderMessageResolver, OrderResolver } from './modules/order/order.resolver';
+import { OrderSubscriptionResolver } from './modules/order/order-subscription.resolver';
 import type { Order } from './modules/order/order.entity';
 import { partyOf } from './modules/order/order.service';
 
@@ -20,7 +21,7 @@ async function resolveOrderReference(reference: Pick<Order, 'id'>, ctx: OrdersCo
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CartResolver, CartItemResolver, OrderResolver, OrderItemResolver, OrderMessageResolver, UserOrdersResolver],
+    resolvers: [CartResolver, CartItemResolver, OrderResolver, OrderItemResolver, OrderMessageResolver, UserOrdersResolver, OrderSubscriptionResolver],
     referenceResolvers: {
       User: { __resolveReference: resolveUserReference },
       Order: { __resolveReference: resolveOrderReference },

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '@espigon/kit/server/request-context';
+import type { EventBus } from '@espigon/kit/events/pubsub';
 import type { AuthService } from './modules/auth/auth.service';
 import type { NotificationService } from './modules/notification/notification.service';
 import type { User } from './modules/user/user.entity';
@@ -16,4 +17,6 @@ export interface UsersContext extends RequestContext {
   loaders: { user: DataLoader<string, User | null> };
   /** Accounts this request logged into (register/login/refresh): they see their own private fields. */
   sessionUserIds: Set<string>;
+  /** Live pub/sub, for subscriptions. */
+  events: EventBus;
 }

@@ -71,12 +71,20 @@ export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersContext, UsersR
     return { hasher, denylistRestorer, auth, users: new UserService(), notifications: new NotificationService() };
   },
   // order and stock events fill the inbox
+  // notifications are pushed live through the outbox (after their transaction commits, never before)
+  outbox: true,
   consumers: ({ notifications }, { logger }) => [notificationConsumer(notifications, logger.child({ component: 'notifications' }))],
   background: ({ denylistRestorer }) => {
     denylistRestorer?.start();
     return async () => denylistRestorer?.stop();
   },
-  extendContext: (base, services) => ({ ...base, services, loaders: { user: createEntityLoader(base.em, User) }, sessionUserIds: new Set() }),
+  extendContext: (base, services, { events }) => ({
+    ...base,
+    services,
+    loaders: { user: createEntityLoader(base.em, User) },
+    sessionUserIds: new Set(),
+    events,
+  }),
   seed: async (em, services, { logger }) => {
     const created = await seedDemoUsers(em, services.hasher);
     if (created) logger.info({ created }, 'demo accounts seeded');

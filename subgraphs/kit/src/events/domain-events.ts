@@ -11,6 +11,8 @@ export const DomainTopic = {
   ORDER_STATUS_CHANGED: 'order.status_changed',
   /** orders: the buyer or the seller wrote on an order. */
   ORDER_MESSAGE_ADDED: 'order.message_added',
+  /** users: a notification landed in a user's inbox (live pushes only). */
+  NOTIFICATION_ADDED: 'notification.added',
 } as const;
 export type DomainTopic = (typeof DomainTopic)[keyof typeof DomainTopic];
 
@@ -68,4 +70,9 @@ export interface OrderMessageAddedPayload {
   /** The message, cut to 200 characters (a preview for notifications; the order holds the whole text). */
   preview: string;
   createdAt: string;
+}
+
+export interface NotificationAddedPayload {
+  notificationId: string;
+  userId: string;
 }

@@ -23,6 +23,16 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // subscriptions give their own `subscribe` (over the kit's EventBus, filtered where the rules live); type-graphql
+    // wants a pubSub all the same, and this one says so if anything ever reaches it
+    pubSub: {
+      publish: () => {
+        throw new Error('publish through the outbox (recordOutboxEvent), not type-graphql');
+      },
+      subscribe: () => {
+        throw new Error('a @Subscription needs its own subscribe function (liveEvents)');
+      },
+    },
     validate: false,
     skipCheck: true, // a subgraph may have no Query of its own
   });

@@ -1,7 +1,7 @@
 // After an operation is parsed and validated and before anything executes: is there one operation to run, over the
 // right transport, with variables of the right types, inputs within bounds, and a cost within the limit?
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { getVariableValues, type GraphQLScalarType } from 'graphql';
+import { getVariableValues, type DocumentNode, type GraphQLScalarType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode, requestRefusal } from '../errors';
 import { checkOperationInputs } from './input-guard';
 import type { OperationLimits } from './operation-limits';
@@ -32,32 +32,7 @@ export function operationGuardPlugin<Ctx extends BaseContext>(options: Operation
           if (operation.operation === 'subscription') {
             throw requestRefusal('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP');
           }
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) {
-            throw requestRefusal(ErrorCode.BAD_USER_INPUT, coerced.errors[0].message);
-          }
-          checkOperationInputs(schema, document, operation, coerced.coerced, {
-            maxStringLength: limits.maxStringLength,
-            scalars: options.scalars,
-          });
-          try {
-            cost = operationCost({
-              schema,
-              document,
-              operationName: operation.name?.value,
-              variables: request.variables,
-              maxNodes: limits.maxSelections,
-            });
-          } catch (err) {
-            throw requestRefusal('GRAPHQL_VALIDATION_FAILED', err instanceof Error ? err.message : 'The operation cannot be costed');
-          }
-          if (cost > limits.maxCost) {
-            throw requestRefusal(
-              'GRAPHQL_VALIDATION_FAILED',
-              `Operation cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
-              { cost: { requested: cost, maximum: limits.maxCost } },
-            );
-          }
+          cost = guardOperation({ schema, document, operation, variables: request.variables, limits, scalars: options.scalars });
         },
         async willSendResponse({ response }) {
           if (!options.exposeCost || cost === undefined || response.body.kind !== 'single') return;
@@ -67,4 +42,39 @@ export function operationGuardPlugin<Ctx extends BaseContext>(options: Operation
       };
     },
   };
+}
+
+export interface GuardInput {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables?: Record<string, unknown> | null;
+  limits: OperationLimits;
+  scalars: Record<string, GraphQLScalarType>;
+}
+
+/**
+ * Variables of the right types, inputs within bounds, a cost within the limit: throws the refusal (400), or returns the
+ * cost. The HTTP path runs it from the plugin above; the gateway's WebSocket path before a subscription starts.
+ */
+export function guardOperation({ schema, document, operation, variables, limits, scalars }: GuardInput): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) {
+    throw requestRefusal(ErrorCode.BAD_USER_INPUT, coerced.errors[0].message);
+  }
+  checkOperationInputs(schema, document, operation, coerced.coerced, { maxStringLength: limits.maxStringLength, scalars });
+  let cost: number;
+  try {
+    cost = operationCost({ schema, document, operationName: operation.name?.value, variables: variables ?? undefined, maxNodes: limits.maxSelections });
+  } catch (err) {
+    throw requestRefusal('GRAPHQL_VALIDATION_FAILED', err instanceof Error ? err.message : 'The operation cannot be costed');
+  }
+  if (cost > limits.maxCost) {
+    throw requestRefusal(
+      'GRAPHQL_VALIDATION_FAILED',
+      `Operation cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+      { cost: { requested: cost, maximum: limits.maxCost } },
+    );
+  }
+  return cost;
 }

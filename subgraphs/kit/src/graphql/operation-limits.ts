@@ -53,19 +53,24 @@ export interface HardeningOptions {
   scalars?: Record<string, GraphQLScalarType>;
 }
 
-/** The Apollo Server settings the gateway and every subgraph share: the guards, and no stack traces to clients. */
-export function hardenedServerSettings({ production, limits, scalars = {} }: HardeningOptions) {
+/** Depth, aliases and directives as validation rules (HTTP through Apollo Server, WebSocket through graphql-ws). */
+export function limitValidationRules(limits: OperationLimits): ValidationRule[] {
   // Armor's rules throw ("Syntax Error: …", which Apollo answers with a 500); reported instead, they are validation errors (400)
   const reporting = {
     propagateOnRejection: false,
     onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
   };
-  const validationRules: ValidationRule[] = [
+  return [
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporting }),
     // no allow-list: aliased __typename is as costly to a resolver loop as any other field
     maxAliasesRule({ n: limits.maxAliases, allowList: [], ...reporting }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reporting }),
   ];
+}
+
+/** The Apollo Server settings the gateway and every subgraph share: the guards, and no stack traces to clients. */
+export function hardenedServerSettings({ production, limits, scalars = {} }: HardeningOptions) {
+  const validationRules = limitValidationRules(limits);
   return {
     settings: {
       introspection: !production,

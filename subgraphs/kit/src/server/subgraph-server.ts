@@ -18,6 +18,7 @@ import { GATEWAY_CREDENTIAL_HEADER, internalTokenMatches } from '../auth/interna
 import { hardenedServerSettings, subgraphLimits } from '../graphql/operation-limits';
 import { createHttpApp, createHttpServer, finishHttpApp, mountProbes, type ReadinessCheck } from './http-app';
 import { requestLogPlugin } from './request-log.plugin';
+import { attachSubscriptionServer } from './subscription-server';
 
 
 export type { ReadinessCheck };
@@ -126,10 +127,33 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
   });
+  // the gateway's subscription legs: graphql-ws on the same port and path, when the subgraph has subscriptions
+  const subscriptions = options.schema.getSubscriptionType()
+    ? attachSubscriptionServer<Ctx>({
+        httpServer,
+        schema: options.schema,
+        verifier: options.verifier,
+        orm: options.orm,
+        logger,
+        production,
+        internalToken: options.internalToken,
+        extendContext: options.extendContext,
+      })
+    : null;
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
-  logger.info({ url }, `${options.name} subgraph ready`);
-  return { app, httpServer, port, url, stopHttp: () => apollo.stop() };
+  logger.info({ url, subscriptions: Boolean(subscriptions) }, `${options.name} subgraph ready`);
+  return {
+    app,
+    httpServer,
+    port,
+    url,
+    stopHttp: async () => {
+      // sockets first (1001: reconnect elsewhere), or the HTTP server would wait on them
+      await subscriptions?.close();
+      await apollo.stop();
+    },
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

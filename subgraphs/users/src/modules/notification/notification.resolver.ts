@@ -1,4 +1,7 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { DomainTopic, type NotificationAddedPayload } from '@espigon/kit/events/domain-events';
+import { liveEvents } from '@espigon/kit/events/live-events';
+import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { requireViewer } from '@espigon/kit/server/request-context';
 import type { UsersContext } from '../../users.context';
 import { NotificationConnection } from './notification-connection.type';
@@ -29,5 +32,17 @@ export class NotificationResolver {
   markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: UsersContext): Promise<number> {
     requireViewer(ctx);
     return ctx.services.notifications.markRead(ctx, ids);
+  }
+
+  @Subscription(() => Notification, {
+    description: "Each notification that lands in the viewer's own inbox",
+    subscribe: ({ context }: { context: UsersContext }) => {
+      const viewer = requireViewer(context);
+      return liveEvents<NotificationAddedPayload>(context.events, [DomainTopic.NOTIFICATION_ADDED], (e) => e.payload.userId === viewer.id);
+    },
+  })
+  notificationAdded(@Root() event: OutboxEnvelope<NotificationAddedPayload>, @Ctx() ctx: UsersContext): Promise<Notification> {
+    // read afresh: the subscription's context outlives many events
+    return ctx.em.fork().findOneOrFail(Notification, { id: event.payload.notificationId });
   }
 }

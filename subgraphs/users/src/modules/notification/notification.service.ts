@@ -1,5 +1,7 @@
 // The viewer's inbox (read, count, mark read) and the one place notifications are written (deliver), which a live
-// `notificationAdded` subscription will hook.
+// `notificationAdded` subscription pushes (through the outbox, once the transaction commits).
+import { DomainTopic, type NotificationAddedPayload } from '@espigon/kit/events/domain-events';
+import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
@@ -67,6 +69,12 @@ export class NotificationService {
       .returning(['id'])
       .execute('all');
     const ids = new Set(written.map((row) => row.id));
-    return rows.filter((row) => ids.has(row.id));
+    const delivered = rows.filter((row) => ids.has(row.id));
+    // pushed live to their owner once this transaction commits (the outbox relay), for notificationAdded
+    for (const row of delivered) {
+      const payload: NotificationAddedPayload = { notificationId: row.id, userId: row.userId };
+      recordOutboxEvent(ctx.em, DomainTopic.NOTIFICATION_ADDED, { ...payload }, { userIds: [row.userId] });
+    }
+    return delivered;
   }
 }
