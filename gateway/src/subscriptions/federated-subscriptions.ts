@@ -110,13 +110,16 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
     return client;
   };
 
-  /** One client subscription: the primary leg upstream, each event completed and sent in order, bounded for slow readers. */
-  async function* federatedSubscription(
+  /**
+   * One client subscription: the primary leg upstream, each event completed and sent in order, bounded for slow
+   * readers. Its return() (the client unsubscribed or left) stops the upstream leg at once, even while waiting.
+   */
+  function federatedSubscription(
     context: SubscriptionContext,
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown>,
-  ): AsyncGenerator<ExecutionResult> {
+  ): AsyncIterableIterator<ExecutionResult> {
     const { connection, socket } = context;
     const plan = planner.plan(document, context.query, operationName);
     const upstream = upstreamFor(connection, socket, plan.primary.serviceName);
@@ -128,33 +131,62 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
       {
         next: (event) => events.push(event as ExecutionResult),
         // refused upstream (an array of GraphQL errors: FORBIDDEN, NOT_FOUND) or the connection went away
-        error: (err) => events.push({ errors: Array.isArray(err) ? err : [new GraphQLError('The live connection to a service was lost; subscribe again', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] }),
+        error: (err) =>
+          events.push({
+            errors: Array.isArray(err) ? err : [new GraphQLError('The live connection to a service was lost; subscribe again', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+          }),
         complete: () => events.end(),
       },
     );
     stats.activeSubscriptions += 1;
-    const gatewayContext = { authorization: connection.authorization, requestId: connection.requestId, clientIp: context.clientIp };
-    try {
-      for await (const event of events) {
-        if (!event.data) {
-          // nothing to complete: the refusal or failure as it is, then the end of this subscription
-          yield { errors: (event.errors ?? []).map((e) => format(e as GraphQLFormattedError)) };
-          return;
-        }
-        // a token revoked meanwhile (logout) ends the stream: the client re-authenticates
-        const auth = await options.verifier.verifyAuthorizationHeader(connection.authorization);
-        if (!auth.viewer) {
-          socket.close(CloseCode.Forbidden, auth.error ?? 'Token no longer valid');
-          return;
-        }
-        const result = await planner.execute(plan, event, { document, query: context.query, operationName, variables }, options.dataSources(), gatewayContext);
-        stats.eventsSent += 1;
-        yield { data: result.data, ...(result.errors?.length ? { errors: result.errors.map((e) => format(e as GraphQLFormattedError)) } : {}) };
-      }
-    } finally {
+    let active = true;
+    const release = () => {
+      if (!active) return;
+      active = false;
       stats.activeSubscriptions -= 1;
-      await events.return();
+    };
+    const gatewayContext = { authorization: connection.authorization, requestId: connection.requestId, clientIp: context.clientIp };
+
+    async function* completed(): AsyncGenerator<ExecutionResult> {
+      try {
+        for await (const event of events) {
+          if (!event.data) {
+            // nothing to complete: the refusal or failure as it is, then the end of this subscription
+            yield { errors: (event.errors ?? []).map((e) => format(e as GraphQLFormattedError)) };
+            return;
+          }
+          // a token revoked meanwhile (logout) ends the stream: the client re-authenticates
+          const auth = await options.verifier.verifyAuthorizationHeader(connection.authorization);
+          if (!auth.viewer) {
+            socket.close(CloseCode.Forbidden, auth.error ?? 'Token no longer valid');
+            return;
+          }
+          const result = await planner.execute(plan, event, { document, query: context.query, operationName, variables }, options.dataSources(), gatewayContext);
+          stats.eventsSent += 1;
+          yield { data: result.data, ...(result.errors?.length ? { errors: result.errors.map((e) => format(e as GraphQLFormattedError)) } : {}) };
+        }
+      } finally {
+        release();
+        await events.return();
+      }
     }
+    const results = completed();
+    return {
+      next: () => results.next(),
+      return: async () => {
+        release();
+        await events.return(); // ends a pending wait, so the generator can finish
+        return results.return(undefined);
+      },
+      throw: async (error?: unknown) => {
+        release();
+        await events.return();
+        return results.throw(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   const disposable = useServer<Record<string, unknown>, Connection>(

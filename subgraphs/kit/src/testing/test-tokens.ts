@@ -6,6 +6,6 @@ import { loadOrCreateDevelopmentKeys } from '../auth/signing-keys';
 
 export function testTokenSigner(dataDir: string, settings = { issuer: 'espigon-users', audience: 'espigon-api' }) {
   const privateKey = createPrivateKey(loadOrCreateDevelopmentKeys(dataDir).privateKey);
-  return (role: Role, userId: string): string =>
-    signAccessToken(privateKey, { userId, role, sessionId: randomUUID() }, { ...settings, ttlSeconds: 900 });
+  return (role: Role, userId: string, ttlSeconds = 900): string =>
+    signAccessToken(privateKey, { userId, role, sessionId: randomUUID() }, { ...settings, ttlSeconds });
 }
