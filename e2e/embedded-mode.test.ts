@@ -7,6 +7,7 @@ import { ProductsQuery } from './operations/catalog.operations';
 import { AddToCartMutation, CheckoutMutation } from './operations/orders.operations';
 import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.operations';
 import { demo, ok, uniqueEmail } from './support/client';
+import { settle, subscribe } from './support/live-client';
 import { spawnMarket, type ChildService } from './support/processes';
 
 describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
@@ -42,16 +43,28 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect((await ok(MeQuery, {}, { url: market.gatewayUrl, token: first.login.accessToken })).me?.id).toBe(first.login.user.id);
   });
 
-  it('lets a demo client buy from two seeded sellers at once', async () => {
+  it('lets a demo client buy from two seeded sellers at once, each seller told live; shutting down closes sockets with 1001', async () => {
     const url = market!.gatewayUrl;
     const carmen = demo('carmen@example.ec');
     const token = (await ok(LoginMutation, { email: carmen.email, password: carmen.password }, { url })).login.accessToken;
+    const rosa = demo('rosa@espigon.ec');
+    const rosaToken = (await ok(LoginMutation, { email: rosa.email, password: rosa.password }, { url })).login.accessToken;
+    // in-process pub/sub: the same subscription path as on Redis
+    const live = subscribe(url, rosaToken, 'subscription { orderCreated { number seller { name } buyer { name } } }');
+    await settle();
     const { products } = await ok(ProductsQuery, { first: 50, filter: { availableOnly: true } }, { url });
     const bySeller = new Map(products.edges.map((e) => [e.node.seller.id, e.node.id]));
     expect(bySeller.size).toBeGreaterThanOrEqual(2);
-    for (const productId of [...bySeller.values()].slice(0, 2)) await ok(AddToCartMutation, { productId, quantity: 1 }, { url, token });
+    const other = [...bySeller.keys()].find((id) => id !== rosa.id)!;
+    for (const productId of [bySeller.get(rosa.id)!, bySeller.get(other)!]) await ok(AddToCartMutation, { productId, quantity: 1 }, { url, token });
     const { checkout } = await ok(CheckoutMutation, { input: { deliveryMethod: 'PICKUP' } }, { url, token });
     expect(checkout).toHaveLength(2);
     expect(new Set(checkout.map((o) => o.seller.id)).size).toBe(2);
+    const fromRosa = checkout.find((o) => o.seller.id === rosa.id)!;
+    const [event] = await live.waitFor(1);
+    expect(event.orderCreated).toEqual({ number: fromRosa.number, seller: { name: rosa.name }, buyer: { name: carmen.name } });
+    expect(await market!.stop()).toBe(0);
+    expect(live.closeCode).toBe(1001);
+    await live.stop();
   });
 });

@@ -244,3 +244,47 @@ it('leaves no upstream connection, subscription or Redis listener behind after 1
     redis.disconnect();
   }
 }, 180_000);
+
+it('sends what it can with a masked error when another subgraph fails for an event, and keeps the stream open', async () => {
+  const subgraphs = JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>;
+  // a gateway whose users subgraph is unreachable: every event's buyer { name } fails
+  const gatewayC = await spawnGateway(
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      REDIS_URL: redisUrl(),
+      REDIS_KEY_PREFIX: process.env.ESPIGON_TEST_REDIS_PREFIX,
+      SUBGRAPH_URL_USERS: 'http://127.0.0.1:9/graphql',
+      SUBGRAPH_URL_CATALOG: subgraphs.catalog,
+      SUBGRAPH_URL_ORDERS: subgraphs.orders,
+      SUBGRAPH_TIMEOUT_MS: '1000',
+      JWT_PUBLIC_KEY: readFileSync(join(dataDir, 'keys', 'jwt-es256.public.pem'), 'utf8'),
+    },
+    join(dataDir, 'gateway-c.log'),
+  );
+  try {
+    const watching = live(gatewayC.gatewayUrl, seller.token, `subscription { orderCreated { number buyer { name } items { productName } } }`);
+    await settle();
+    const first = await placeOrder(buyer, seller, urlA, 'Corvina');
+    await eventually(async () => expect(watching.errors.length).toBeGreaterThan(0));
+    expect(JSON.stringify(watching.errors)).toContain('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(watching.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
+    const second = await placeOrder(buyer, seller, urlA, 'Picudo');
+    // the stream is still open: the next event arrives too
+    await eventually(async () => expect(watching.errors.length).toBeGreaterThanOrEqual(2));
+    expect(watching.closeCode).toBeNull();
+    expect(watching.completed).toBe(false);
+    // buyer is non-null in the contract, so each event's data is null as GraphQL's null propagation says; a nullable
+    // field of another subgraph would be null alone. Each event gave its own masked error, in order.
+    expect(watching.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+      expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+    ]);
+    expect([first.number, second.number]).toHaveLength(2);
+  } finally {
+    await gatewayC.stop();
+  }
+});

@@ -21,6 +21,8 @@ import { AccessTokenVerifier } from '@espigon/kit/auth/access-token';
 import { resolvePublicKey } from '@espigon/kit/auth/signing-keys';
 import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { createRedis } from '@espigon/kit/redis';
+import { withTimeout } from '@espigon/kit/timeout';
+import { once } from 'node:events';
 import type { ServiceMap } from '@apollo/gateway';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -66,6 +68,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     config.JWT_AUDIENCE,
     redis ? new RedisTokenDenylist(redis, config.REDIS_KEY_PREFIX) : new MemoryTokenDenylist(),
   );
+  if (redis) {
+    // fail-fast commands refuse until connected: give the first connection a moment, but start regardless
+    await withTimeout(once(redis, 'ready'), 3000, 'first Redis connection').catch(() =>
+      logger.warn('Redis not reachable at start-up; WebSocket connections are refused (1013) until it is'),
+    );
+  }
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
   const httpServer = createHttpServer(app);

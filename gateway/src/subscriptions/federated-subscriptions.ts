@@ -157,6 +157,11 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
           }
           // a token revoked meanwhile (logout) ends the stream: the client re-authenticates
           const auth = await options.verifier.verifyAuthorizationHeader(connection.authorization);
+          if (auth.unavailable) {
+            // cannot tell whether it was revoked: say so for this event rather than send it or end the stream
+            yield { errors: [new GraphQLError(auth.error ?? 'Sign-in cannot be checked right now', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+            continue;
+          }
           if (!auth.viewer) {
             socket.close(CloseCode.Forbidden, auth.error ?? 'Token no longer valid');
             return;
@@ -196,6 +201,11 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         const auth = await options.verifier.verifyAuthorizationHeader(authorization);
+        // the denylist cannot be read (Redis down): not the client's fault; 1013 tells it to try again later
+        if (auth.unavailable) {
+          ctx.extra.socket.close(1013, auth.error ?? 'Sign-in cannot be checked right now; try again shortly');
+          return false;
+        }
         // every subscription is someone's: no token, or a refused one, is refused at connect
         if (!auth.viewer) {
           ctx.extra.socket.close(CloseCode.Unauthorized, auth.error ?? 'Authentication required: connectionParams.authorization');

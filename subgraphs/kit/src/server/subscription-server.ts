@@ -56,6 +56,10 @@ export function attachSubscriptionServer<Ctx extends RequestContext>(options: Su
           return false; // 4403: this service answers only the gateway
         }
         const auth = await options.verifier.verifyAuthorizationHeader(stringParam(params.authorization));
+        if (auth.unavailable) {
+          ctx.extra.socket.close(1013, 'Sign-in cannot be checked right now; try again shortly');
+          return false;
+        }
         if (!auth.viewer) {
           ctx.extra.socket.close(CloseCode.Unauthorized, auth.error ?? 'Authentication required');
           return false;
