@@ -40,12 +40,14 @@ export class OrderSubscriptionResolver {
       );
     },
   })
-  orderUpdated(
+  async orderUpdated(
     @Root() event: OutboxEnvelope<OrderStatusChangedPayload>,
     @Arg('orderId', () => ID, { nullable: true }) _orderId: string | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<Order> {
-    return loadOrder(ctx, event.payload.orderId);
+    // the order as this event left it: a later move may already be committed when this one is sent
+    const order = await loadOrder(ctx, event.payload.orderId);
+    return Object.assign(order, { status: event.payload.to, updatedAt: new Date(event.payload.occurredAt) });
   }
 
   @Subscription(() => OrderMessage, {
