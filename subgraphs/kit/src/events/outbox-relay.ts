@@ -75,16 +75,18 @@ export class OutboxRelay {
   }
 
   /**
-   * One pass: locks up to a batch of due events (rows other replicas hold are skipped), publishes them in
+   * One pass: locks up to a batch of due events, publishes them in
    * order and marks them. The first failure stops the pass and pushes that event back with a backoff.
    */
   async relayOnce(): Promise<{ published: number; failed: boolean; more: boolean }> {
     const em = this.options.orm.em.fork();
+    // FOR UPDATE, not SKIP LOCKED: a replica's relay waits for the one publishing, so events leave in the order they
+    // were written whichever replica wrote them (skipping would let a later event of an order overtake an earlier one)
     return em.transactional(async (tx) => {
       const rows: PendingRow[] = await tx.execute(
         `select "id", "topic", "payload", "audience", "created_at", "attempts" from ${this.table}
          where "published_at" is null and "available_at" <= now()
-         order by "seq" limit ? for update skip locked`,
+         order by "seq" limit ? for update`,
         [this.batchSize],
       );
       const published: string[] = [];
