@@ -8,6 +8,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/orders/package.json subgraphs/orders/
+COPY subgraphs/payments/package.json subgraphs/payments/
 COPY gateway/package.json gateway/
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProductsQuery } from './operations/catalog.operations';
-import { AddToCartMutation, CheckoutMutation } from './operations/orders.operations';
+import { AddToCartMutation, CheckoutMutation, CreatePaymentMutation, OrderPaymentQuery, SimulateCardPaymentMutation } from './operations/orders.operations';
+import { eventually } from '@espigon/kit/testing/eventually';
 import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.operations';
 import { demo, ok, uniqueEmail } from './support/client';
 import { settle, subscribe } from './support/live-client';
@@ -43,7 +44,7 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect((await ok(MeQuery, {}, { url: market.gatewayUrl, token: first.login.accessToken })).me?.id).toBe(first.login.user.id);
   });
 
-  it('lets a demo client buy from two seeded sellers at once, each seller told live; shutting down closes sockets with 1001', async () => {
+  it('lets a demo client buy from two seeded sellers at once, each seller told live, and pay by (simulated) card; shutting down closes sockets with 1001', async () => {
     const url = market!.gatewayUrl;
     const carmen = demo('carmen@example.ec');
     const token = (await ok(LoginMutation, { email: carmen.email, password: carmen.password }, { url })).login.accessToken;
@@ -63,6 +64,11 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     const fromRosa = checkout.find((o) => o.seller.id === rosa.id)!;
     const [event] = await live.waitFor(1);
     expect(event.orderCreated).toEqual({ number: fromRosa.number, seller: { name: rosa.name }, buyer: { name: carmen.name } });
+    // mock mode (no Stripe key): the card is simulated, and the order becomes PAID as with Stripe's webhook
+    const { createPayment } = await ok(CreatePaymentMutation, { orderId: fromRosa.id, method: 'CARD' }, { url, token });
+    expect(createPayment.clientSecret).toMatch(/^pi_sim_/);
+    expect((await ok(SimulateCardPaymentMutation, { paymentId: createPayment.id }, { url, token })).simulateCardPayment.status).toBe('SUCCEEDED');
+    await eventually(async () => expect((await ok(OrderPaymentQuery, { id: fromRosa.id }, { url, token })).order!.status).toBe('PAID'));
     expect(await market!.stop()).toBe(0);
     expect(live.closeCode).toBe(1001);
     await live.stop();

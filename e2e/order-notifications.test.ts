@@ -8,7 +8,7 @@ import { listProduct, loginAdmin, registerPerson, type Person } from './support/
 
 const inbox = async (who: Person) => (await ok(NotificationsQuery, { first: 20 }, { token: who.token }));
 
-it('tells the seller of a new order, the buyer of its moves, and each party of the other one\'s messages, once each', async () => {
+it('tells the seller of a new order and of its payment, the buyer of its moves, and each party of the other one\'s messages, once each', async () => {
   const [seller, buyer, admin] = await Promise.all([registerPerson('SELLER', 'Rosa Delgado'), registerPerson('CLIENT', 'Carmen Zambrano'), loginAdmin()]);
   const productId = await listProduct(seller, 10, 550, 'Camarón jumbo');
   await ok(AddToCartMutation, { productId, quantity: 2 }, { token: buyer.token });
@@ -35,10 +35,12 @@ it('tells the seller of a new order, the buyer of its moves, and each party of t
   });
   await eventually(async () => {
     const { notifications } = await inbox(seller);
-    expect(notifications.edges.map((e) => e.node.kind)).toEqual(['ORDER_MESSAGE', 'ORDER_CREATED']);
+    // newest first: the message, the payment (the seller can prepare it now), the new order
+    expect(notifications.edges.map((e) => e.node.kind)).toEqual(['ORDER_MESSAGE', 'ORDER_STATUS_CHANGED', 'ORDER_CREATED']);
+    expect(notifications.edges[1].node.title).toMatch(/pagad/i);
     expect(notifications.edges[0].node.body).toBe('¿A qué hora paso?');
   });
 
-  expect((await ok(MarkNotificationsReadMutation, {}, { token: seller.token })).markNotificationsRead).toBe(2);
+  expect((await ok(MarkNotificationsReadMutation, {}, { token: seller.token })).markNotificationsRead).toBe(3);
   expect((await inbox(seller)).unreadNotificationCount).toBe(0);
 });

@@ -34,6 +34,11 @@ type Documents = {
     "\n  query SellerOrders($first: Int, $after: String, $status: OrderStatus) {\n    sellerOrders(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id number status totalCents buyer { id } seller { id } } }\n    }\n  }\n": typeof types.SellerOrdersDocument,
     "\n  mutation UpdateOrderStatus($orderId: ID!, $status: OrderStatus!) {\n    updateOrderStatus(orderId: $orderId, status: $status) { id status cancelReason refundDue delivery { status } }\n  }\n": typeof types.UpdateOrderStatusDocument,
     "\n  mutation SendOrderMessage($orderId: ID!, $body: String!) {\n    sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }\n  }\n": typeof types.SendOrderMessageDocument,
+    "\n  mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {\n    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }\n  }\n": typeof types.CreatePaymentDocument,
+    "\n  mutation ConfirmPayment($paymentId: ID!) {\n    confirmPayment(paymentId: $paymentId) { id status }\n  }\n": typeof types.ConfirmPaymentDocument,
+    "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }\n  }\n": typeof types.RefundPaymentDocument,
+    "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }\n  }\n": typeof types.SimulateCardPaymentDocument,
+    "\n  query OrderPayment($id: ID!) {\n    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }\n  }\n": typeof types.OrderPaymentDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id email name role phone sellerProfile { stallName pierSection } createdAt }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id name role }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user { id }\n    }\n  }\n": typeof types.RefreshTokenDocument,
@@ -65,6 +70,11 @@ const documents: Documents = {
     "\n  query SellerOrders($first: Int, $after: String, $status: OrderStatus) {\n    sellerOrders(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id number status totalCents buyer { id } seller { id } } }\n    }\n  }\n": types.SellerOrdersDocument,
     "\n  mutation UpdateOrderStatus($orderId: ID!, $status: OrderStatus!) {\n    updateOrderStatus(orderId: $orderId, status: $status) { id status cancelReason refundDue delivery { status } }\n  }\n": types.UpdateOrderStatusDocument,
     "\n  mutation SendOrderMessage($orderId: ID!, $body: String!) {\n    sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }\n  }\n": types.SendOrderMessageDocument,
+    "\n  mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {\n    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }\n  }\n": types.CreatePaymentDocument,
+    "\n  mutation ConfirmPayment($paymentId: ID!) {\n    confirmPayment(paymentId: $paymentId) { id status }\n  }\n": types.ConfirmPaymentDocument,
+    "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }\n  }\n": types.RefundPaymentDocument,
+    "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }\n  }\n": types.SimulateCardPaymentDocument,
+    "\n  query OrderPayment($id: ID!) {\n    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }\n  }\n": types.OrderPaymentDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id email name role phone sellerProfile { stallName pierSection } createdAt }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user { id name role }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user { id }\n    }\n  }\n": types.RefreshTokenDocument,
@@ -170,6 +180,26 @@ export function graphql(source: "\n  mutation UpdateOrderStatus($orderId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendOrderMessage($orderId: ID!, $body: String!) {\n    sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }\n  }\n"): (typeof documents)["\n  mutation SendOrderMessage($orderId: ID!, $body: String!) {\n    sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {\n    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }\n  }\n"): (typeof documents)["\n  mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {\n    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPayment($paymentId: ID!) {\n    confirmPayment(paymentId: $paymentId) { id status }\n  }\n"): (typeof documents)["\n  mutation ConfirmPayment($paymentId: ID!) {\n    confirmPayment(paymentId: $paymentId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }\n  }\n"): (typeof documents)["\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }\n  }\n"): (typeof documents)["\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderPayment($id: ID!) {\n    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }\n  }\n"): (typeof documents)["\n  query OrderPayment($id: ID!) {\n    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -107,3 +107,33 @@ export const SendOrderMessageMutation = graphql(`
     sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }
   }
 `);
+
+export const CreatePaymentMutation = graphql(`
+  mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {
+    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }
+  }
+`);
+
+export const ConfirmPaymentMutation = graphql(`
+  mutation ConfirmPayment($paymentId: ID!) {
+    confirmPayment(paymentId: $paymentId) { id status }
+  }
+`);
+
+export const RefundPaymentMutation = graphql(`
+  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {
+    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }
+  }
+`);
+
+export const SimulateCardPaymentMutation = graphql(`
+  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {
+    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }
+  }
+`);
+
+export const OrderPaymentQuery = graphql(`
+  query OrderPayment($id: ID!) {
+    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }
+  }
+`);

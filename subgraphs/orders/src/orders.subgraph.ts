@@ -15,6 +15,8 @@ import { OrderMessageService } from './modules/message/order-message.service';
 import { Order, OrderItem } from './modules/order/order.entity';
 import { EXPIRE_ORDERS_JOB, OrderService } from './modules/order/order.service';
 import { buildOrdersSchema } from './schema';
+import { OrderInternalController } from './modules/order/order-internal.controller';
+import { DomainTopic, type PaymentSucceededPayload } from '@espigon/kit/events/domain-events';
 
 export const ordersSubgraph: SubgraphDefinition<OrdersConfig, OrdersContext, OrdersServices> = {
   name: 'orders',
@@ -44,6 +46,17 @@ export const ordersSubgraph: SubgraphDefinition<OrdersConfig, OrdersContext, Ord
       messages: new OrderMessageService(orders),
     };
   },
+  routes: (app, _services, { orm, logger, internalToken }) => new OrderInternalController(orm, logger).mount(app, internalToken),
+  consumers: (services, { logger }) => [
+    {
+      name: 'payments',
+      topics: [DomainTopic.PAYMENT_SUCCEEDED],
+      handle: async (envelope, tx) => {
+        const { orderId } = envelope.payload as unknown as PaymentSucceededPayload;
+        if (!(await services.orders.markPaid(tx, orderId))) logger.info({ orderId }, 'payment for an order that is no longer PENDING');
+      },
+    },
+  ],
   extendContext: (base, services, { events }) => ({ ...base, services, loaders: createOrdersLoaders(base.em), events }),
   jobs: (services, { config }) => ({
     handlers: [...services.orders.stockJobs(), services.checkouts.sweepJob()],

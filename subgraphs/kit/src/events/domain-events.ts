@@ -11,6 +11,12 @@ export const DomainTopic = {
   ORDER_STATUS_CHANGED: 'order.status_changed',
   /** orders: the buyer or the seller wrote on an order. */
   ORDER_MESSAGE_ADDED: 'order.message_added',
+  /** payments: an order's payment went through (orders marks the order PAID). */
+  PAYMENT_SUCCEEDED: 'payment.succeeded',
+  /** payments: a card payment was declined or failed (the order stays PENDING). */
+  PAYMENT_FAILED: 'payment.failed',
+  /** payments: money went back (part or all of it). */
+  PAYMENT_REFUNDED: 'payment.refunded',
   /** users: a notification landed in a user's inbox (live pushes only). */
   NOTIFICATION_ADDED: 'notification.added',
 } as const;
@@ -75,4 +81,36 @@ export interface OrderMessageAddedPayload {
 export interface NotificationAddedPayload {
   notificationId: string;
   userId: string;
+}
+
+export type PaymentMethodName = 'CARD' | 'CASH' | 'TRANSFER';
+
+export interface PaymentSucceededPayload {
+  paymentId: string;
+  orderId: string;
+  buyerId: string;
+  sellerId: string;
+  method: PaymentMethodName;
+  amountCents: number;
+}
+
+export interface PaymentFailedPayload {
+  paymentId: string;
+  orderId: string;
+  buyerId: string;
+  sellerId: string;
+  reason: string | null;
+}
+
+export interface PaymentRefundedPayload {
+  paymentId: string;
+  refundId: string;
+  orderId: string;
+  buyerId: string;
+  sellerId: string;
+  amountCents: number;
+  /** All refunded so far, this refund included. */
+  refundedCents: number;
+  /** The whole payment is back. */
+  full: boolean;
 }

@@ -77,6 +77,18 @@ export class OrderService {
     return changed;
   }
 
+  /**
+   * A payment went through (payments' event, consumed durably): a PENDING order becomes PAID, moved by the market.
+   * An order that moved meanwhile (already paid, expired and cancelled) is left as it is; runs in the consumer's
+   * transaction, with the inbox record of the event.
+   */
+  async markPaid(tx: EntityManager, orderId: string): Promise<boolean> {
+    const order = await tx.findOne(Order, { id: orderId, placed: true });
+    if (!order || order.status !== OrderStatus.PENDING) return false;
+    await this.transition(tx, order, OrderStatus.PAID, 'SYSTEM', null);
+    return true;
+  }
+
   /** Cancels every placed order still unpaid at `now`; safe to run on several instances at once (each order moves once). */
   async expireUnpaid(em: EntityManager, now: Date = new Date()): Promise<number> {
     let expired = 0;

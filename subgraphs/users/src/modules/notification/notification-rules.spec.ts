@@ -83,8 +83,10 @@ describe('notificationsFor', () => {
     ['CANCELLED', 'Tu pedido MNT-2026-000123 fue cancelado: lo canceló el vendedor'],
   ] as const)('tells the buyer their order became %s', (to, title) => {
     const drafts = notificationsFor(DomainTopic.ORDER_STATUS_CHANGED, changed({ to, reason: to === 'CANCELLED' ? 'SELLER_CANCELLED' : null }));
-    expect(drafts).toHaveLength(1);
+    // a paid order is news for its seller too: it can be prepared now
+    expect(drafts).toHaveLength(to === 'PAID' ? 2 : 1);
     expect(drafts[0]).toMatchObject({ userId: BUYER, kind: 'ORDER_STATUS_CHANGED', title, orderId: ORDER });
+    if (to === 'PAID') expect(drafts[1]).toMatchObject({ userId: SELLER, title: 'El pedido MNT-2026-000123 está pagado', body: 'Total del pedido: $12.50.' });
   });
 
   it('tells the seller, not the buyer, what the buyer did', () => {

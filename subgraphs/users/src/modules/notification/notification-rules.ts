@@ -142,6 +142,8 @@ function forOrderStatusChanged(event: z.infer<typeof orderStatusChanged>): Notif
   const byBuyer = event.actorId !== null && event.actorId === event.buyerId;
   const recipients: ('buyer' | 'seller')[] = byBuyer ? ['seller'] : ['buyer'];
   if (event.reason === 'EXPIRED' && !recipients.includes('seller')) recipients.push('seller');
+  // paid: the seller can start preparing (the buyer hears it too)
+  if (to === 'PAID' && !recipients.includes('seller')) recipients.push('seller');
 
   const reason = to === 'CANCELLED' && event.reason ? cancellationReason[event.reason] : undefined;
   const phrase = `${statusPhrase[to]}${reason ? `: ${reason}` : ''}`;

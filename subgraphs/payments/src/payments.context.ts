@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import type { RequestContext } from '@espigon/kit/server/request-context';
+import { Payment } from './modules/payment/payment.entity';
+import type { PaymentService } from './modules/payment/payment.service';
+
+export interface PaymentsServices {
+  payments: PaymentService;
+}
+
+export interface PaymentsContext extends RequestContext {
+  services: PaymentsServices;
+  loaders: { paymentByOrder: DataLoader<string, Payment | null> };
+  /** Mock mode outside production: simulateCardPayment is allowed. */
+  simulation: boolean;
+}
+
+export function createPaymentsLoaders(em: EntityManager): PaymentsContext['loaders'] {
+  return {
+    paymentByOrder: new DataLoader(async (orderIds) => {
+      const rows = await em.find(Payment, { orderId: { $in: [...orderIds] } });
+      const byOrder = new Map(rows.map((p) => [p.orderId, p]));
+      return orderIds.map((id) => byOrder.get(id) ?? null);
+    }),
+  };
+}
