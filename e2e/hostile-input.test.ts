@@ -98,7 +98,18 @@ describe.each(modes)('hostile input against a %s market', (mode) => {
     own = await startOwnMarket(`hostile_${mode.slice(0, 4)}`, {
       NODE_ENV: mode,
       ...(mode === 'production'
-        ? { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url') }
+        ? {
+            JWT_PRIVATE_KEY: keys.privateKey,
+            JWT_PUBLIC_KEY: keys.publicKey,
+            INTERNAL_SERVICE_TOKEN: randomBytes(32).toString('base64url'),
+            // payments in production talks to Stripe (the run's local fake) and encrypts partner secrets
+            STRIPE_SECRET_KEY: 'sk_test_espigon_fake',
+            STRIPE_WEBHOOK_SECRET: 'whsec_test_hostile',
+            STRIPE_API_HOST: '127.0.0.1',
+            STRIPE_API_PORT: new URL(process.env.ESPIGON_FAKE_STRIPE_URL!).port,
+            STRIPE_API_PROTOCOL: 'http',
+            PARTNER_SECRETS_KEY: randomBytes(32).toString('base64'),
+          }
         : {}),
     });
     market = own.market;

@@ -37,6 +37,17 @@ describe('production configuration', () => {
     for (const name of ['INTERNAL_SERVICE_TOKEN', 'JWT_PUBLIC_KEY', 'REDIS_URL']) expect(run.stderr).toContain(`${name}: missing`);
   });
 
+  it('payments refuses to start without Stripe, its webhook secret and the key of partner secrets', () => {
+    const run = startInProduction('subgraphs/payments/src/index.ts', {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
+      REDIS_URL: 'redis://127.0.0.1:9',
+      JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----',
+      INTERNAL_SERVICE_TOKEN: 'x'.repeat(40),
+    });
+    expect(run.status).toBe(1);
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'PARTNER_SECRETS_KEY']) expect(run.stderr).toContain(`${name}: missing`);
+  });
+
   it('rejects a malformed value with its name, whatever the environment', () => {
     const run = startInProduction('subgraphs/users/src/index.ts', { NODE_ENV: 'development', PORT: 'cuarenta', REDIS_URL: 'http://x' });
     expect(run.status).toBe(1);

@@ -16,7 +16,20 @@ export const paymentsConfigSchema = serviceConfigSchema.extend({
   STRIPE_API_PROTOCOL: z.enum(['https', 'http']).optional(),
   /** Longest a call to Stripe may take (the SDK retries twice more, with the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** 32 bytes, base64: encrypts partners' signing secrets at rest (generated into DATA_DIR outside production). */
+  PARTNER_SECRETS_KEY: z.string().min(40).optional(),
+  /** Waits between deliveries of a partner webhook, comma-separated milliseconds (jittered ±20 %). */
+  PARTNER_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'comma-separated milliseconds')
+    .default('5000,300000,1800000,7200000,18000000,36000000,36000000')
+    .transform((v) => v.split(',').map(Number)),
+  PARTNER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  /** Failed deliveries in a row after which a partner is disabled (an admin registers it again). */
+  PARTNER_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Allow partner URLs on loopback and private networks, and plain http (tests; never in production). */
+  PARTNER_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;
-export const paymentsProductionRequired = ['INTERNAL_SERVICE_TOKEN', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
+export const paymentsProductionRequired = ['INTERNAL_SERVICE_TOKEN', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'PARTNER_SECRETS_KEY'];

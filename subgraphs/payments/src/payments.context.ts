@@ -3,9 +3,11 @@ import type { EntityManager } from '@espigon/kit/database/orm';
 import type { RequestContext } from '@espigon/kit/server/request-context';
 import { Payment } from './modules/payment/payment.entity';
 import type { PaymentService } from './modules/payment/payment.service';
+import type { PartnerService } from './modules/partner/partner.service';
 
 export interface PaymentsServices {
   payments: PaymentService;
+  partners: PartnerService;
 }
 
 export interface PaymentsContext extends RequestContext {

@@ -11,29 +11,53 @@ import { PaymentService } from './modules/payment/payment.service';
 import { StripeWebhookController } from './modules/payment/stripe-webhook.controller';
 import { createPaymentsLoaders, type PaymentsContext, type PaymentsServices } from './payments.context';
 import { buildPaymentsSchema } from './schema';
+import { Migration20261130010000_partners } from './migrations/Migration20261130010000_partners';
+import { Partner, PartnerDelivery, PartnerInbound } from './modules/partner/partner.entity';
+import { PARTNER_EVENT_TYPES, PartnerService } from './modules/partner/partner.service';
+import { PartnerWebhookController } from './modules/partner/partner-webhook.controller';
+import { resolveSecretsKey, SecretBox } from './modules/partner/secret-box';
 
 export const paymentsSubgraph: SubgraphDefinition<PaymentsConfig, PaymentsContext, PaymentsServices> = {
   name: 'payments',
   configSchema: paymentsConfigSchema,
   productionRequired: paymentsProductionRequired,
   needs: ['orders'],
-  entities: [Payment, Refund, StripeEvent],
+  entities: [Payment, Refund, StripeEvent, Partner, PartnerDelivery, PartnerInbound],
   outbox: true,
-  migrations: [Migration20261130000000_payments],
+  migrations: [Migration20261130000000_payments, Migration20261130010000_partners],
   buildSchema: buildPaymentsSchema,
   createServices: (runtime) => {
     const { config, internalToken, logger } = runtime;
     const orders = new OrdersClient({ baseUrl: config.ORDERS_URL, token: internalToken, timeoutMs: config.ORDERS_TIMEOUT_MS });
     const processor = config.STRIPE_SECRET_KEY ? new StripeProcessor(stripeFor(config)) : new SimulatedProcessor();
     if (processor.mode === 'simulated') logger.info('no STRIPE_SECRET_KEY: card payments run on the simulated processor (mock mode)');
-    return { payments: new PaymentService(orders, processor, () => runtime.jobWorker?.wake(), logger.child({ component: 'payments' })) };
+    const wakeJobs = () => runtime.jobWorker?.wake();
+    const partners = new PartnerService(
+      new SecretBox(resolveSecretsKey(config.PARTNER_SECRETS_KEY, config.NODE_ENV, config.DATA_DIR)),
+      {
+        retryScheduleMs: config.PARTNER_RETRY_SCHEDULE_MS,
+        timeoutMs: config.PARTNER_WEBHOOK_TIMEOUT_MS,
+        disableAfterFailures: config.PARTNER_DISABLE_AFTER_FAILURES,
+        allowPrivate: config.PARTNER_ALLOW_PRIVATE_URLS && config.NODE_ENV !== 'production',
+        allowHttp: config.PARTNER_ALLOW_PRIVATE_URLS && config.NODE_ENV !== 'production',
+      },
+      wakeJobs,
+      logger.child({ component: 'partners' }),
+    );
+    return { payments: new PaymentService(orders, processor, wakeJobs, logger.child({ component: 'payments' })), partners };
   },
   routes: (app, services, { config, orm, logger }) => {
+    new PartnerWebhookController(services.partners, orm, logger.child({ component: 'partner-webhook' })).mount(app);
     if (config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET) {
       new StripeWebhookController(stripeFor(config), config.STRIPE_WEBHOOK_SECRET, services.payments, orm, logger.child({ component: 'stripe-webhook' })).mount(app);
     }
   },
   consumers: (services) => [
+    {
+      name: 'partners',
+      topics: PARTNER_EVENT_TYPES,
+      handle: async (envelope, tx) => void (await services.partners.fanOut(tx, envelope)),
+    },
     {
       name: 'refunds',
       topics: [DomainTopic.ORDER_STATUS_CHANGED],
@@ -43,7 +67,7 @@ export const paymentsSubgraph: SubgraphDefinition<PaymentsConfig, PaymentsContex
       },
     },
   ],
-  jobs: (services) => ({ handlers: [services.payments.refundJob()] }),
+  jobs: (services) => ({ handlers: [services.payments.refundJob(), services.partners.deliveryJob()] }),
   extendContext: (base, services, { config }) => ({
     ...base,
     services,

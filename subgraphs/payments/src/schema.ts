@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '@espigon/kit/graphql/federated-schema';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { resolveOrderReference } from './modules/federation/order.stub';
 import { OrderPaymentResolver, PaymentResolver } from './modules/payment/payment.resolver';
+import { PartnerResolver } from './modules/partner/partner.resolver';
 import { Payment } from './modules/payment/payment.entity';
 import type { PaymentsContext } from './payments.context';
 
@@ -14,7 +15,7 @@ async function resolvePaymentReference(reference: Pick<Payment, 'id'>, ctx: Paym
 
 export function buildPaymentsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PaymentResolver, OrderPaymentResolver],
+    resolvers: [PaymentResolver, OrderPaymentResolver, PartnerResolver],
     referenceResolvers: {
       Order: { __resolveReference: resolveOrderReference },
       Payment: { __resolveReference: resolvePaymentReference },

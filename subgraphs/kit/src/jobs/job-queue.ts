@@ -96,6 +96,17 @@ export async function enqueueJob(em: EntityManager, name: string, payload: Recor
   );
 }
 
+/** Thrown by a handler that knows when to try again (a schedule of its own, a Retry-After): the worker waits that long. */
+export class RetryLater extends Error {
+  constructor(
+    readonly delayMs: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RetryLater';
+  }
+}
+
 export interface JobHandler {
   name: string;
   /**
@@ -221,7 +232,7 @@ export class JobWorker {
       await em.execute(
         `update ${this.table} set "status" = ?, "run_at" = now() + make_interval(secs => ?), "locked_until" = null,
            "last_error" = ?, "finished_at" = ? where "id" = ?`,
-        [dead ? 'DEAD' : 'PENDING', jobRetryDelayMs(job.attempts) / 1000, message.slice(0, 500), dead ? new Date() : null, job.id],
+        [dead ? 'DEAD' : 'PENDING', (err instanceof RetryLater ? err.delayMs : jobRetryDelayMs(job.attempts)) / 1000, message.slice(0, 500), dead ? new Date() : null, job.id],
       );
     }
   }
