@@ -48,6 +48,9 @@ type Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": typeof types.UserDocument,
     "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }": typeof types.RDocument,
+    "query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }": typeof types.DDocument,
+    "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }": typeof types.RefusedDocument,
 };
 const documents: Documents = {
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
@@ -84,6 +87,9 @@ const documents: Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }\n  }\n": types.UserDocument,
     "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n    unreadNotificationCount\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      edges { node { id kind title body readAt createdAt } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }": types.RDocument,
+    "query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }": types.DDocument,
+    "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }": types.RefusedDocument,
 };
 
 /**
@@ -236,6 +242,18 @@ export function graphql(source: "\n  query Notifications($first: Int, $after: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }"): (typeof documents)["mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }"): (typeof documents)["query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }"): (typeof documents)["mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -112,7 +112,10 @@ it('shows the signing secret once and refuses bad registrations, naming the fiel
   expect(JSON.stringify(listed.data)).not.toContain(signingSecret);
   expect(listed.data.partners.find((p: { id: string }) => p.id === partner.id)).toEqual(expect.objectContaining({ events: ['payment.succeeded'], active: true }));
   for (const [url, events] of [['not a url', ['payment.succeeded']], [target.url, ['order.deleted']], [target.url, []]] as const) {
-    const refused = await gql(`mutation { registerPartner(name: "X", webhookUrl: ${JSON.stringify(url)}, events: ${JSON.stringify(events)}) { signingSecret } }`);
+    const refused = await gql(`mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: "X", webhookUrl: $url, events: $events) { signingSecret } }`, {
+      url,
+      events,
+    });
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   }
   await target.close();
