@@ -179,8 +179,8 @@ describe('reserve, release, commit', () => {
 async function reserveRetryingUnavailable(orderId: string, lines: { productId: string; quantity: number }[]) {
   for (let attempt = 0; ; attempt++) {
     const response = await reserve(orderId, lines);
-    if (response.status !== 503 || attempt === 10) return response;
-    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    if (response.status !== 503 || attempt === 30) return response;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50 * (attempt + 1), 500)));
   }
 }
 
