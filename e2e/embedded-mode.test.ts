@@ -2,7 +2,8 @@
 // demo client can fill a cart from two seeded sellers and check out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { ProductsQuery } from './operations/catalog.operations';
 import { AddToCartMutation, CheckoutMutation, CreatePaymentMutation, OrderPaymentQuery, SimulateCardPaymentMutation } from './operations/orders.operations';
 import { eventually } from '@espigon/kit/testing/eventually';
@@ -38,6 +39,15 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect(await market.stop()).toBe(0); // drained and closed cleanly on SIGTERM
 
     market = await spawnMarket(env, join(dataDir, 'second-run.log'));
+    // a second market on the same data folder refuses at once, naming the one that holds it
+    const second = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/start-market.ts'], {
+      cwd: resolve(__dirname, '..'),
+      env: { ...env, GATEWAY_PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`The market is already running on ${dataDir} (pid ${market.child.pid})`);
     const again = await ok(LoginMutation, { email, password }, { url: market.gatewayUrl });
     expect(again.login.user.id).toBe(first.login.user.id);
     // the signing keys were kept too: a token from before the restart still verifies

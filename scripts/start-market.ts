@@ -3,6 +3,7 @@
 // they share in-process pub/sub and stores. Set both to run the same code on PostgreSQL and Redis.
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { startGateway, type RunningGateway } from '@espigon/gateway/gateway-server';
 import { createLogger } from '@espigon/kit/logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@espigon/kit/database/embedded-postgres';
@@ -25,6 +26,8 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', SEED_DEMO_DATA: 'true', DATA_DIR: '.data', ...baseEnv };
   const logger = createLogger('market', env.LOG_LEVEL);
   const started: { stop(): Promise<void> }[] = [];
+  // one market per data folder: a second one would open the same embedded database and fail half-way
+  started.push(lockDataDir(env.DATA_DIR!));
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
   };
@@ -105,6 +108,43 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
   }
 }
 
+/** Takes DATA_DIR/market.pid, or refuses at once when a live process holds it. Its stop() lets it go. */
+function lockDataDir(dataDir: string): { stop(): Promise<void> } {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'market.pid');
+  if (existsSync(path)) {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`The market is already running on ${dataDir} (pid ${pid}): stop it, or set DATA_DIR to another folder`);
+    }
+    rmSync(path, { force: true }); // left by a market that did not stop cleanly
+  }
+  writeFileSync(path, String(process.pid), { flag: 'wx' });
+  return {
+    stop: async () => {
+      if (existsSync(path) && readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path, { force: true });
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** What to tell the operator when start-up fails: a taken port names the variable that moves it. */
+function describeStartFailure(err: unknown): string {
+  const error = err as NodeJS.ErrnoException & { port?: number };
+  if (error?.code === 'EADDRINUSE') {
+    return `Port ${error.port ?? ''} is already in use: stop what holds it, or move the market with GATEWAY_PORT (the gateway, default 4000) and SUBGRAPH_PORTS=auto (the subgraphs, default 4001-4004)`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
 if (require.main === module) {
   const startedAt = Date.now();
   startMarket().then(
@@ -114,7 +154,7 @@ if (require.main === module) {
       stopOnSignals(market.stop, logger);
     },
     (err) => {
-      console.error(err instanceof Error ? err.message : err);
+      console.error(describeStartFailure(err));
       process.exit(1);
     },
   );
