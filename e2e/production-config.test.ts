@@ -48,6 +48,12 @@ describe('production configuration', () => {
     for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'PARTNER_SECRETS_KEY']) expect(run.stderr).toContain(`${name}: missing`);
   });
 
+  it('npm start names LOG_LEVEL when it is not a level', () => {
+    const run = startInProduction('scripts/start-market.ts', { NODE_ENV: 'development', LOG_LEVEL: 'verbose', DATA_DIR: '/nonexistent/never-created' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('LOG_LEVEL: invalid');
+  });
+
   it('rejects a malformed value with its name, whatever the environment', () => {
     const run = startInProduction('subgraphs/users/src/index.ts', { NODE_ENV: 'development', PORT: 'cuarenta', REDIS_URL: 'http://x' });
     expect(run.status).toBe(1);

@@ -189,7 +189,16 @@ function corsPolicy(setting: string): RequestHandler[] {
     cors({
       origin: (origin, callback) => callback(null, allowed(origin)),
       methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id', 'idempotency-key'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'apollo-require-preflight',
+        'x-request-id',
+        'idempotency-key',
+        // Apollo Client names itself on every request
+        'apollographql-client-name',
+        'apollographql-client-version',
+      ],
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     }),

@@ -17,7 +17,13 @@ export const redactedPaths = [
   'variables.input.password',
 ];
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  // the one variable read before any configuration is validated: say which one is wrong, as config errors do
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`Invalid configuration:\n  - LOG_LEVEL: invalid (one of ${LOG_LEVELS.join(', ')}; got "${level.slice(0, 40)}")`);
+  }
   return pino({
     level,
     base: { service },

@@ -5,10 +5,16 @@ import { BadUserInputError } from '../errors';
 @Directive('@shareable')
 @ObjectType()
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More edges follow endCursor' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Pagination runs forward (first/after), so this is false, as the Relay spec allows' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null for an empty page" })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor: pass it as `after` for the next page" })
   endCursor!: string | null;
 }
 
@@ -86,6 +92,8 @@ export function toConnection<T, C extends ConnectionShape<T>>(
     totalCount,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: rows.length > limit,
+      hasPreviousPage: false,
+      startCursor: edges.length ? edges[0].cursor : null,
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     }),
   });
