@@ -152,7 +152,12 @@ export class CheckoutService {
     }
     // still PENDING: claim it (the sweeper leaves a checkout alone while a request touches it) and carry on
     const claimed = await ctx.em.nativeUpdate(Checkout, { id: checkout.id, status: CheckoutStatus.PENDING }, { touchedAt: new Date() });
-    if (!claimed) return this.again(ctx, await ctx.em.fork().findOneOrFail(Checkout, { id: checkout.id }), requestHash);
+    if (!claimed) {
+      // it moved meanwhile: completed (answer with its orders) or rolled back and gone (the client tries again)
+      const now = await ctx.em.fork().findOne(Checkout, { id: checkout.id });
+      if (!now) throw new ServiceUnavailableError('This checkout was interrupted; nothing was ordered, try again');
+      return this.again(ctx, now, requestHash);
+    }
     return this.reserveAndPlace(ctx, checkout);
   }
 
