@@ -85,6 +85,7 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
     if (existing) return existing;
     const httpUrl = options.subgraphUrls.get(subgraph);
     if (!httpUrl) throw new Error(`no URL for subgraph ${subgraph}`);
+    let connected = false;
     const client = createClient({
       url: httpUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
@@ -95,10 +96,13 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
       keepAlive: options.keepAliveMs,
       on: {
         connected: () => {
+          connected = true;
           stats.upstreamConnections += 1;
         },
         closed: (event) => {
-          stats.upstreamConnections = Math.max(0, stats.upstreamConnections - 1);
+          // a socket that never opened (the subgraph unreachable) was never counted
+          if (connected) stats.upstreamConnections -= 1;
+          connected = false;
           connection.upstream?.delete(subgraph);
           // the subgraph refused or ended the client's token: so does the gateway (the client re-authenticates)
           const code = (event as { code?: number } | undefined)?.code;
