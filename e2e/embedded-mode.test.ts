@@ -42,7 +42,7 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     // a second market on the same data folder refuses at once, naming the one that holds it
     const second = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/start-market.ts'], {
       cwd: resolve(__dirname, '..'),
-      env: { ...env, GATEWAY_PORT: '0' },
+      env: { ...env, GATEWAY_PORT: '0', ESPIGON_DOTENV: 'off' },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -7,7 +7,7 @@ const root = resolve(__dirname, '..');
 function startInProduction(entry: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', ESPIGON_DOTENV: 'off', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -11,6 +11,7 @@ import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
 import { migrateSubgraph, startSubgraph, stopOnSignals } from '@espigon/kit/server/start-subgraph';
 import type { RunningService } from '@espigon/kit/server/subgraph-server';
 import { subgraphDefinitions } from './subgraph-registry';
+import { loadDotEnv } from '@espigon/kit/dotenv';
 import { readSupergraphConfig } from './supergraph-config';
 
 /** Connections per subgraph on the embedded server (see the comment where it is used). */
@@ -146,6 +147,7 @@ function describeStartFailure(err: unknown): string {
 }
 
 if (require.main === module) {
+  loadDotEnv();
   const startedAt = Date.now();
   startMarket().then(
     (market) => {

@@ -18,7 +18,8 @@ export interface ChildService {
 export function spawnService(entry: string, env: NodeJS.ProcessEnv, readyMsg: string, logFile: string): Promise<ChildService> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: root,
-    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
+    // a developer's .env never reaches a test market: the test says everything it sets
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info', ESPIGON_DOTENV: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile, { flags: 'a' });

@@ -27,6 +27,7 @@ import { startSubgraphServer, type ReadinessCheck, type RunningService } from '.
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { withTimeout } from '../timeout';
+import { loadDotEnv } from '../dotenv';
 
 /** What a subgraph's own code receives once the common parts are up. */
 export interface SubgraphRuntime<Cfg extends ServiceConfig> {
@@ -270,6 +271,7 @@ export async function migrateSubgraph(definition: SubgraphDefinition<any, any, a
 export function runSubgraph<Cfg extends ServiceConfig, Ctx extends RequestContext, Services>(
   definition: SubgraphDefinition<Cfg, Ctx, Services>,
 ): void {
+  loadDotEnv();
   startSubgraph(definition).then(
     (service) => stopOnSignals(service.stop, service.runtime.logger),
     (err) => {
