@@ -181,14 +181,17 @@ it('ends the stream with 4403 when the token expires, and when it is logged out'
   expect(following.events).toEqual([]);
 });
 
-it('applies the HTTP limits to subscriptions: depth, aliases, and queries are not served over WebSocket', async () => {
+it('applies the HTTP limits to subscriptions: depth, aliases, cost, and queries are not served over WebSocket', async () => {
   const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ');
   const tooManyAliases = live(urlA, seller.token, `subscription { orderCreated { ${aliases} } }`);
   const tooDeep = live(urlA, seller.token, `subscription { orderCreated { buyer { orders { edges { node { seller { orders { edges { node { buyer { orders { edges { node { id } } } } } } } } } } } } } }`);
   const query = live(urlA, seller.token, `{ me { id } }`);
+  const pages = Array.from({ length: 10 }, (_, i) => `p${i}: orders(first: 100) { edges { node { items { product { id } } } } }`).join(' ');
+  const tooCostly = live(urlA, seller.token, `subscription { orderCreated { buyer { ${pages} } } }`);
   await eventually(async () => {
-    for (const refused of [tooManyAliases, tooDeep, query]) expect(refused.errors.length).toBeGreaterThan(0);
+    for (const refused of [tooManyAliases, tooDeep, query, tooCostly]) expect(refused.errors.length).toBeGreaterThan(0);
   });
+  expect(JSON.stringify(tooCostly.errors)).toMatch(/cost \d+ exceeds the maximum of 10000/);
   expect(JSON.stringify(tooManyAliases.errors)).toMatch(/alias/i);
   expect(JSON.stringify(tooDeep.errors)).toMatch(/depth/i);
 });
