@@ -18,6 +18,8 @@ import { redisUrl } from './support/test-resources';
 
 const dataDir = process.env.ESPIGON_TEST_DATA_DIR!;
 let ordersB: ChildService;
+/** What every extra instance of this file shares with the market: its data folder (keys), Redis and prefix. */
+let shared: NodeJS.ProcessEnv;
 let gatewayB: ChildService;
 let urlA: string;
 let urlB: string;
@@ -35,7 +37,7 @@ const live = <T = Record<string, any>>(...args: Parameters<typeof subscribe>) =>
 
 beforeAll(async () => {
   const subgraphs = JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>;
-  const shared = {
+  shared = {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -253,13 +255,7 @@ it('sends what it can with a masked error when another subgraph fails for an eve
   // a gateway whose users subgraph is unreachable: every event's buyer { name } fails
   const gatewayC = await spawnGateway(
     {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      REDIS_URL: redisUrl(),
-      REDIS_KEY_PREFIX: process.env.ESPIGON_TEST_REDIS_PREFIX,
+      ...shared,
       SUBGRAPH_URL_USERS: 'http://127.0.0.1:9/graphql',
       SUBGRAPH_URL_CATALOG: subgraphs.catalog,
       SUBGRAPH_URL_ORDERS: subgraphs.orders,

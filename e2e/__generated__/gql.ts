@@ -51,6 +51,7 @@ type Documents = {
     "mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }": typeof types.RDocument,
     "query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }": typeof types.DDocument,
     "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }": typeof types.RefusedDocument,
+    "query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }": typeof types.FDocument,
 };
 const documents: Documents = {
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
@@ -90,6 +91,7 @@ const documents: Documents = {
     "mutation R($name: String!, $url: String!, $events: [String!]!) { registerPartner(name: $name, webhookUrl: $url, events: $events) { partner { id active events } signingSecret } }": types.RDocument,
     "query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }": types.DDocument,
     "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }": types.RefusedDocument,
+    "query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }": types.FDocument,
 };
 
 /**
@@ -254,6 +256,10 @@ export function graphql(source: "query D($id: ID!) { partnerDeliveries(partnerId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }"): (typeof documents)["mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: \"X\", webhookUrl: $url, events: $events) { signingSecret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }"): (typeof documents)["query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

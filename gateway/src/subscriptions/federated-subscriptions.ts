@@ -93,6 +93,8 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
       lazy: true,
       lazyCloseTimeout: 0,
       retryAttempts: 0,
+      // a subgraph that takes the socket but never acknowledges it must not leave the subscription hanging
+      connectionAckWaitTimeout: 5000,
       keepAlive: options.keepAliveMs,
       on: {
         connected: () => {
@@ -267,4 +269,3 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
   };
 }
 
-export type { ExecutionResult };

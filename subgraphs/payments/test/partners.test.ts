@@ -133,6 +133,10 @@ it('retries a failing receiver with the same webhook-id until it takes the event
     expect(payload).toEqual(expect.objectContaining({ type: 'payment.succeeded', data: expect.objectContaining({ amountCents: 1100 }) }));
   }
   await eventually(async () => expect((await deliveries(partner.id)).edges[0].node).toEqual({ eventType: 'payment.succeeded', status: 'DELIVERED', attempts: 4, lastStatus: 200 }));
+  // a forged cursor is the client's mistake, not the database's
+  const forged = Buffer.from(JSON.stringify(['yesterday', 'nope'])).toString('base64url');
+  const refused = await gql(`query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }`, { id: partner.id, after: forged });
+  expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   await target.close();
 });
 
@@ -182,5 +186,14 @@ it("verifies a partner's own webhooks and records each webhook-id once; a bad si
   expect(await (await send(partner.id, id)).json()).toEqual({ received: true, outcome: 'duplicate' });
   expect((await send(partner.id, `msg_${randomUUID()}`, `whsec_${Buffer.alloc(24, 7).toString('base64')}`)).status).toBe(400);
   expect((await send(randomUUID(), `msg_${randomUUID()}`)).status).toBe(404);
+  // signed by the partner, but not JSON: still a 400, never a 500
+  const garbled = 'not json {';
+  const when = new Date();
+  const garbledResponse = await fetch(`${base}/webhooks/partners/${partner.id}`, {
+    method: 'POST',
+    headers: { 'webhook-id': 'msg_garbled', 'webhook-timestamp': String(Math.floor(when.getTime() / 1000)), 'webhook-signature': new Webhook(signingSecret).sign('msg_garbled', when, garbled) },
+    body: garbled,
+  });
+  expect(garbledResponse.status).toBe(400);
   await target.close();
 });

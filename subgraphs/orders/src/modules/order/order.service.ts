@@ -8,7 +8,8 @@ import { isUuid } from '@espigon/kit/database/uuid';
 import { AppError, ConflictError, ErrorCode, ForbiddenError, NotFoundError } from '@espigon/kit/errors';
 import { DomainTopic, type OrderStatusChangedPayload } from '@espigon/kit/events/domain-events';
 import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from '@espigon/kit/graphql/connection';
+import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
+import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
 import { enqueueJob, type JobHandler } from '@espigon/kit/jobs/job-queue';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 import { OrderConnection } from './order-connection.type';
@@ -192,19 +193,11 @@ export class OrderService {
   private async page(em: EntityManager, owner: { buyerId?: string; sellerId?: string }, args: OrderPageArgs): Promise<OrderConnection> {
     const limit = pageSize(args.first);
     const where: Record<string, unknown> = { placed: true, ...owner, ...(args.status ? { status: args.status } : {}) };
-    const filter = { ...where };
-    if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      const at = typeof createdAt === 'string' ? new Date(createdAt) : null;
-      if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 9999 || !isUuid(id)) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor', { field: 'after' });
-      }
-      Object.assign(filter, { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
-    }
+    const filter = args.after ? { $and: [where, afterNewestFirst<Order>(args.after)] } : where;
     const [rows, total] = await Promise.all([
-      em.find(Order, filter, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      em.find(Order, filter, { orderBy: newestFirstOrder, limit: limit + 1 }),
       em.count(Order, where),
     ]);
-    return toConnection(OrderConnection, rows, limit, total, (o) => encodeCursor([o.createdAt.toISOString(), o.id]));
+    return toConnection(OrderConnection, rows, limit, total, newestFirstCursor);
   }
 }

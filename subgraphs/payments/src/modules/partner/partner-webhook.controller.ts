@@ -33,7 +33,8 @@ export class PartnerWebhookController {
         res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'No such partner' });
         return;
       }
-      if (err instanceof Error && err.name === 'WebhookVerificationError') {
+      // a bad signature, or (signed by the partner itself) a body that is not JSON
+      if (err instanceof Error && (err.name === 'WebhookVerificationError' || err instanceof SyntaxError)) {
         res.status(400).json({ code: 'BAD_SIGNATURE', message: 'The signature does not verify (wrong secret, altered body, or older than 5 minutes)' });
         return;
       }

@@ -10,7 +10,8 @@ import { isUuid } from '@espigon/kit/database/uuid';
 import { NotFoundError } from '@espigon/kit/errors';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { DomainTopic } from '@espigon/kit/events/domain-events';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from '@espigon/kit/graphql/connection';
+import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
+import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
 import { enqueueJob, RetryLater, type JobHandler } from '@espigon/kit/jobs/job-queue';
 import type { Logger } from '@espigon/kit/logger';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
@@ -68,16 +69,12 @@ export class PartnerService {
     if (!isUuid(partnerId) || !(await ctx.em.count(Partner, { id: partnerId.toLowerCase() }))) throw new NotFoundError('Partner');
     const limit = pageSize(first);
     const where: Record<string, unknown> = { partnerId: partnerId.toLowerCase() };
-    const filter = { ...where };
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      Object.assign(filter, { $or: [{ createdAt: { $lt: new Date(String(at)) } }, { createdAt: new Date(String(at)), id: { $lt: String(id) } }] });
-    }
+    const filter = after ? { $and: [where, afterNewestFirst<PartnerDelivery>(after)] } : where;
     const [rows, total] = await Promise.all([
-      ctx.em.find(PartnerDelivery, filter, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.find(PartnerDelivery, filter, { orderBy: newestFirstOrder, limit: limit + 1 }),
       ctx.em.count(PartnerDelivery, where),
     ]);
-    return toConnection(PartnerDeliveryConnection, rows, limit, total, (d) => encodeCursor([d.createdAt.toISOString(), d.id]));
+    return toConnection(PartnerDeliveryConnection, rows, limit, total, newestFirstCursor);
   }
 
   /** In the consumer's transaction: one delivery per active partner subscribed to the event, each with its job. */

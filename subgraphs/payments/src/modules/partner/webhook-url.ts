@@ -5,6 +5,10 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { BadUserInputError } from '@espigon/kit/errors';
+import { withTimeout } from '@espigon/kit/timeout';
+
+/** A resolver that does not answer is a host that does not resolve. */
+const DNS_TIMEOUT_MS = 3000;
 
 const privateV4: [number, number][] = [
   [0x00000000, 8], // 0.0.0.0/8
@@ -45,7 +49,9 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy, field = 'w
   if (url.username || url.password) throw new BadUserInputError('Must not carry credentials', field);
   if (policy.allowPrivate) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map((a) => a.address);
+  const addresses = isIP(host)
+    ? [host]
+    : (await withTimeout(lookup(host, { all: true, verbatim: true }), DNS_TIMEOUT_MS, 'DNS lookup').catch(() => [])).map((a) => a.address);
   if (!addresses.length) throw new BadUserInputError('The host does not resolve', field);
   if (!addresses.every(isPublicAddress)) throw new BadUserInputError('Must reach a public address (no loopback, private or link-local targets)', field);
   return url;

@@ -135,7 +135,7 @@ export class PaymentService {
     const payment = await tx.findOne(Payment, { processorRef: intentId });
     if (!payment || refundedCents <= payment.refundedCents) return payment;
     const total = Math.min(refundedCents, payment.amountCents);
-    this.recordRefunded(tx, payment, total - payment.refundedCents, null);
+    this.recordRefunded(tx, payment, total - payment.refundedCents);
     return payment;
   }
 
@@ -199,10 +199,11 @@ export class PaymentService {
     this.wakeJobs();
   }
 
-  private recordRefunded(tx: EntityManager, payment: Payment, amount: number, refundId: string | null): void {
+  /** A refund made at the processor directly (Stripe's dashboard), learnt from its webhook. */
+  private recordRefunded(tx: EntityManager, payment: Payment, amount: number): void {
     payment.refundedCents += amount;
     payment.status = payment.refundedCents >= payment.amountCents ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    this.refundedEvent(tx, payment, refundId ?? 'processor', amount);
+    this.refundedEvent(tx, payment, 'processor', amount);
   }
 
   private refundedEvent(tx: EntityManager, payment: Payment, refundId: string, amount: number): void {

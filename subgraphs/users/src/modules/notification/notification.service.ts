@@ -9,7 +9,7 @@ import { actor } from '@espigon/kit/server/service-context';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { parseInput } from '@espigon/kit/validation';
-import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '../../newest-first-cursor';
+import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
 import type { NotificationDraft } from './notification-rules';
 import { NotificationConnection } from './notification-connection.type';
 import { Notification } from './notification.entity';

@@ -2,7 +2,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
-import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '../../newest-first-cursor';
+import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
 import type { Role } from './role.enum';
 import { UserConnection } from './user-connection.type';
 import { User } from './user.entity';

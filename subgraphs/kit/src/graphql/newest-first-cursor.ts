@@ -1,8 +1,8 @@
-// The keyset cursor of the users subgraph's newest-first connections (accounts, notifications): (createdAt, id).
+// The keyset cursor of newest-first connections (accounts, notifications, orders, partner deliveries): (createdAt, id).
 import type { FilterQuery } from '@mikro-orm/core';
-import { BadUserInputError } from '@espigon/kit/errors';
-import { isUuid } from '@espigon/kit/database/uuid';
-import { decodeCursor, encodeCursor } from '@espigon/kit/graphql/connection';
+import { BadUserInputError } from '../errors';
+import { isUuid } from '../database/uuid';
+import { decodeCursor, encodeCursor } from './connection';
 
 interface NewestFirstRow {
   id: string;
