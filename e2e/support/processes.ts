@@ -15,8 +15,14 @@ export interface ChildService {
 }
 
 /** Spawns `entry` (a .ts file under the repo) and resolves once a log line with `readyMsg` appears. */
-export function spawnService(entry: string, env: NodeJS.ProcessEnv, readyMsg: string, logFile: string): Promise<ChildService> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+export function spawnService(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  readyMsg: string,
+  logFile: string,
+  nodeArgs: string[] = [],
+): Promise<ChildService> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
     cwd: root,
     // a developer's .env never reaches a test market: the test says everything it sets
     env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info', ESPIGON_DOTENV: 'off' },

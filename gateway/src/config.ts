@@ -16,6 +16,10 @@ export const gatewayConfigSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** A subgraph that has not answered by then is reported SERVICE_UNAVAILABLE for its fields. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Identical in-flight fetches of query operations to a subgraph are sent once ("false" turns it off, e.g. to measure). */
+  SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Keep-alive connections the gateway may open to each subgraph. */
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
   /** ES256 public key (PEM) that verifies the tokens of WebSocket connections; generated into DATA_DIR outside production. */
   JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   JWT_ISSUER: z.string().min(1).default('espigon-users'),

@@ -1,7 +1,12 @@
-// Calls a subgraph over HTTP (keep-alive), forwarding the caller's token, request id and address; each subgraph
-// verifies the token itself. A subgraph's GraphQL errors keep their code whatever its HTTP status; a subgraph that
-// is down, too slow or failing (5xx) becomes SERVICE_UNAVAILABLE on its own fields, never a 500 for the request.
+// Calls a subgraph over HTTP (a pool of keep-alive connections), forwarding the caller's token, request id and address;
+// each subgraph verifies the token itself. A subgraph's GraphQL errors keep their code whatever its HTTP status; a
+// subgraph that is down, too slow or failing (5xx) becomes SERVICE_UNAVAILABLE on its own fields, never a 500.
+//
+// Identical fetches in flight at the same time are sent once (as Hive Gateway and Apollo Router's deduplicate_query
+// do): same subgraph, document, variables and Authorization, and only for the fetches of a query operation — never a
+// mutation's. Each caller parses the one answer itself, so no two requests share (and merge into) the same objects.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { Pool } from 'undici';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Logger } from '@espigon/kit/logger';
 import { ErrorCode } from '@espigon/kit/errors';
@@ -24,50 +29,90 @@ export interface ForwardingDataSourceOptions {
   credential: string;
   timeoutMs: number;
   logger: Logger;
+  /** Send identical in-flight fetches of query operations once (default true). */
+  deduplicate?: boolean;
+  /** Keep-alive connections to the subgraph (default 64). */
+  connections?: number;
 }
 
-export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(private readonly options: ForwardingDataSourceOptions) {}
+/** A subgraph's answer as it came, or why there is none. */
+type Fetched = { status: number; body: string } | { failure: string };
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { name, url, timeoutMs, logger } = this.options;
-    const headers: Record<string, string> = { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: this.options.credential };
-    if (context?.authorization) headers.authorization = context.authorization;
-    if (context?.requestId) headers['x-request-id'] = context.requestId;
-    // the subgraph trusts this from the gateway only (its TRUST_PROXY), for per-address rate limits
-    if (context?.clientIp) headers['x-forwarded-for'] = context.clientIp;
-    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
-    const { query, variables, operationName } = request;
-    let response: Response;
-    try {
-      // Node's fetch (undici) keeps connections to each subgraph alive and reuses them
-      response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables, operationName }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (err) {
-      const timedOut = err instanceof Error && err.name === 'TimeoutError';
-      logger.warn({ subgraph: name, requestId: context?.requestId, cause: timedOut ? `no answer in ${timeoutMs} ms` : causeOf(err) }, 'subgraph unavailable');
+export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly pool: Pool;
+  private readonly path: string;
+  private readonly inflight = new Map<string, Promise<Fetched>>();
+  /** Fetches answered by another caller's identical fetch (for tests and metrics). */
+  deduplicated = 0;
+
+  constructor(private readonly options: ForwardingDataSourceOptions) {
+    const url = new URL(options.url);
+    this.path = `${url.pathname}${url.search}`;
+    this.pool = new Pool(url.origin, { connections: options.connections ?? 64, keepAliveTimeout: 30_000 });
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const context = options.context as GatewayContext | undefined;
+    const { name, logger } = this.options;
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const read = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
+    let fetched: Fetched;
+    if (read && this.options.deduplicate !== false) {
+      // the body holds the document and variables; the token is the whole authorization scope a subgraph sees
+      const key = `${context?.authorization ?? ''}\n${body}`;
+      let pending = this.inflight.get(key);
+      if (pending) this.deduplicated++;
+      else {
+        pending = this.send(body, context).finally(() => this.inflight.delete(key));
+        this.inflight.set(key, pending);
+      }
+      fetched = await pending;
+    } else {
+      fetched = await this.send(body, context);
+    }
+    if ('failure' in fetched) {
+      logger.warn({ subgraph: name, requestId: context?.requestId, cause: fetched.failure }, 'subgraph unavailable');
       return unavailable(name);
     }
     let parsed: unknown;
     try {
-      parsed = await response.json();
+      parsed = JSON.parse(fetched.body);
     } catch {
       parsed = undefined;
     }
     const graphql = isGraphQLResponse(parsed) ? parsed : null;
-    if (response.status >= 500 || !graphql) {
+    if (fetched.status >= 500 || !graphql) {
       logger.warn(
-        { subgraph: name, requestId: context?.requestId, status: response.status, codes: graphql?.errors?.map((e) => e.extensions?.code) },
+        { subgraph: name, requestId: context?.requestId, status: fetched.status, codes: graphql?.errors?.map((e) => e.extensions?.code) },
         'subgraph failed',
       );
       return unavailable(name);
     }
     // a 4xx with a GraphQL body is the subgraph refusing the request: its errors (code, field) reach the client as they are
     return { data: graphql.data, errors: graphql.errors, extensions: graphql.extensions };
+  }
+
+  /** Stops the keep-alive connections (the gateway is stopping). */
+  async close(): Promise<void> {
+    await this.pool.close().catch(() => undefined);
+  }
+
+  private async send(body: string, context: GatewayContext | undefined): Promise<Fetched> {
+    const { timeoutMs } = this.options;
+    const headers: Record<string, string> = { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: this.options.credential };
+    if (context?.authorization) headers.authorization = context.authorization;
+    if (context?.requestId) headers['x-request-id'] = context.requestId;
+    // the subgraph trusts this from the gateway only (its TRUST_PROXY), for per-address rate limits
+    if (context?.clientIp) headers['x-forwarded-for'] = context.clientIp;
+    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
+    try {
+      const response = await this.pool.request({ path: this.path, method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      return { status: response.statusCode, body: await response.body.text() };
+    } catch (err) {
+      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || (err.cause as Error | undefined)?.name === 'TimeoutError');
+      return { failure: timedOut ? `no answer in ${timeoutMs} ms` : causeOf(err) };
+    }
   }
 }
 
@@ -89,6 +134,6 @@ function isGraphQLResponse(value: unknown): value is GatewayGraphQLResponse {
 }
 
 function causeOf(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+  const { code, cause } = err as { code?: string; cause?: { code?: string; message?: string } };
+  return code ?? cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

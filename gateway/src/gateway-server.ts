@@ -23,7 +23,6 @@ import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token
 import { createRedis } from '@espigon/kit/redis';
 import { withTimeout } from '@espigon/kit/timeout';
 import { once } from 'node:events';
-import type { ServiceMap } from '@apollo/gateway';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
 import { serveFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions/federated-subscriptions';
@@ -45,7 +44,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const subgraphUrls = new Map<string, string>();
   const credential = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
 
-  const dataSources: ServiceMap = {};
+  const dataSources: Record<string, ForwardingDataSource> = {};
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -53,7 +52,15 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      const source = new ForwardingDataSource({ name, url: target, credential, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger });
+      const source = new ForwardingDataSource({
+        name,
+        url: target,
+        credential,
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        logger,
+        deduplicate: config.SUBGRAPH_DEDUPLICATION,
+        connections: config.SUBGRAPH_CONNECTIONS,
+      });
       dataSources[name] = source;
       return source;
     },
@@ -169,6 +176,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       // WebSockets first (1001: reconnect), or the HTTP server would wait on them; then HTTP drains
       await subscriptions.close();
       await apollo.stop();
+      await Promise.all(Object.values(dataSources).map((source) => source.close()));
       await redis?.quit().catch(() => undefined);
     },
   };

@@ -5,6 +5,7 @@ import type { EntityManager } from '@espigon/kit/database/orm';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, NotFoundError } from '@espigon/kit/errors';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
+import { readOnlyRowMapper } from '@espigon/kit/database/read-only-rows';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { assertCanManage, canView } from './product-access';
@@ -49,8 +50,9 @@ export class ProductService {
     ]);
     const totals = new Map(counts.map((c) => [c.seller_id, c.total]));
     const bySeller = new Map<string, { product: Product; cursorKey: string | number }[]>(sellerIds.map((id) => [id, []]));
+    const toProduct = readOnlyRowMapper(em, Product);
     for (const { cursor_key, rank: _rank, ...columns } of rows) {
-      const product = em.map(Product, columns);
+      const product = toProduct(columns);
       bySeller.get(product.sellerId)?.push({ product, cursorKey: cursor_key });
     }
     return new Map(
@@ -176,11 +178,13 @@ export class ProductService {
       em.execute<ProductRow[]>(query.pageSql, query.pageParams),
       em.execute<{ total: number }[]>(query.countSql, query.countParams),
     ]);
+    const toProduct = readOnlyRowMapper(em, Product);
     return {
       sort: query.sort,
       searching: query.searching,
       totalCount: total,
-      rows: rows.map(({ cursor_key, ...columns }) => ({ product: em.map(Product, columns), cursorKey: cursor_key })),
+      // shown, never changed: read-only objects, not entities in the request's identity map
+      rows: rows.map(({ cursor_key, ...columns }) => ({ product: toProduct(columns), cursorKey: cursor_key })),
     };
   }
 }
