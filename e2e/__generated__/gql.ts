@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DedupCatalogPageDocument,
+    "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.DedupMeDocument,
+    "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n": typeof types.DedupMarkReadDocument,
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": typeof types.CategoriesDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": typeof types.ProductDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ProductsDocument,
@@ -54,6 +57,9 @@ type Documents = {
     "query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }": typeof types.FDocument,
 };
 const documents: Documents = {
+    "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DedupCatalogPageDocument,
+    "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": types.DedupMeDocument,
+    "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n": types.DedupMarkReadDocument,
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories { id name slug category { slug } }\n    }\n  }\n": types.CategoriesDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller { id name sellerProfile { stallName } }\n      subcategory { id name category { id name } }\n      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }\n    }\n  }\n": types.ProductDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller { id name sellerProfile { stallName } }\n          subcategory { id name category { id name } }\n          inventory { quantityAvailable }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ProductsDocument,
@@ -108,6 +114,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n"): (typeof documents)["\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

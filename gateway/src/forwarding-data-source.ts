@@ -42,7 +42,8 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly pool: Pool;
   private readonly path: string;
   private readonly inflight = new Map<string, Promise<Fetched>>();
-  /** Fetches answered by another caller's identical fetch (for tests and metrics). */
+  /** Fetches sent to the subgraph, and fetches answered by another caller's identical one (in /metrics). */
+  sent = 0;
   deduplicated = 0;
 
   constructor(private readonly options: ForwardingDataSourceOptions) {
@@ -100,6 +101,7 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
 
   private async send(body: string, context: GatewayContext | undefined): Promise<Fetched> {
     const { timeoutMs } = this.options;
+    this.sent++;
     const headers: Record<string, string> = { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: this.options.credential };
     if (context?.authorization) headers.authorization = context.authorization;
     if (context?.requestId) headers['x-request-id'] = context.requestId;

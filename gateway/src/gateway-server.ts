@@ -124,6 +124,10 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   let subscriptionStats: () => Record<string, number> = () => ({});
   app.get('/metrics', (_req, res) => {
     const lines = Object.entries(subscriptionStats()).map(([name, value]) => `espigon_gateway_ws_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} ${value}`);
+    for (const [name, source] of Object.entries(dataSources)) {
+      lines.push(`espigon_gateway_subgraph_fetches_total{subgraph="${name}"} ${source.sent}`);
+      lines.push(`espigon_gateway_subgraph_fetches_deduplicated_total{subgraph="${name}"} ${source.deduplicated}`);
+    }
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 
