@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -92,6 +92,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     ...hardened.settings,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // no cache hints are served, and it would wrap the resolution of every field of every answer
+      ApolloServerPluginCacheControlDisabled(),
       ...(hardened.plugins as ApolloServerPlugin<GatewayContext>[]),
       requestLogPlugin<GatewayContext>((ctx) => ctx?.requestLog),
       production

@@ -64,6 +64,14 @@ it('runs the same statements for 20 and for 100 products: page, count, and one b
   expect(hundred.filter((sql) => sql.includes('"catalog"."category"'))).toHaveLength(1);
 });
 
+it('counts only when the client asks for totalCount', async () => {
+  h.resetStatements();
+  const result = await h.gql(`query { products(first: 50) { edges { node { id name inventory { quantityAvailable } } } } }`);
+  expect(result.data!.products.edges).toHaveLength(50);
+  expect(h.statements).toHaveLength(2); // the page, its inventories
+  expect(h.statements.some((sql) => sql.includes('count('))).toBe(false);
+});
+
 it('resolves a batch of 100 Product references through _entities in one product query and one per nested type', async () => {
   const ids = (await h.gql(`query { products(first: 100) { edges { node { id } } } }`)).data!.products.edges.map(
     (e: { node: { id: string } }) => e.node.id,

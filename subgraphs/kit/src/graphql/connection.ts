@@ -78,18 +78,21 @@ export function decodeCursor(cursor: string, expectedLength: number): (string | 
   throw new BadUserInputError('Invalid cursor', 'after');
 }
 
+/**
+ * `totalCount` is a number, or a function that counts: then the count runs only when a client asks for `totalCount`
+ * (a page that does not ask costs one statement less), once however often it is read.
+ */
 export function toConnection<T, C extends ConnectionShape<T>>(
   ConnectionClass: new () => C,
   rows: T[],
   limit: number,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
   cursorOf: (row: T) => string,
 ): C {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: cursorOf(node) }));
-  return Object.assign(new ConnectionClass(), {
+  const connection = Object.assign(new ConnectionClass(), {
     edges,
-    totalCount,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: rows.length > limit,
       hasPreviousPage: false,
@@ -97,4 +100,11 @@ export function toConnection<T, C extends ConnectionShape<T>>(
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     }),
   });
+  if (typeof totalCount === 'number') connection.totalCount = totalCount;
+  else {
+    let counted: Promise<number> | undefined;
+    // GraphQL resolves a field whose value is a promise by awaiting it
+    Object.defineProperty(connection, 'totalCount', { enumerable: true, configurable: true, get: () => (counted ??= totalCount()) });
+  }
+  return connection;
 }

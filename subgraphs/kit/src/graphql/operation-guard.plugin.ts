@@ -57,7 +57,38 @@ export interface GuardInput {
  * Variables of the right types, inputs within bounds, a cost within the limit: throws the refusal (400), or returns the
  * cost. The HTTP path runs it from the plugin above; the gateway's WebSocket path before a subscription starts.
  */
-export function guardOperation({ schema, document, operation, variables, limits, scalars }: GuardInput): number {
+export function guardOperation(input: GuardInput): number {
+  // the same parsed document (Apollo's document cache hands out one object per query text) with the same variables
+  // always gets the same answer: an operation sent again is not walked again
+  const key = cacheKey(input);
+  if (key === undefined) return checkOperation(input);
+  let known = acceptedCosts.get(input.document);
+  const cached = known?.get(key);
+  if (cached !== undefined && known!.limits === input.limits) return cached;
+  const cost = checkOperation(input);
+  if (!known || known.limits !== input.limits) acceptedCosts.set(input.document, (known = Object.assign(new Map<string, number>(), { limits: input.limits })));
+  if (known.size >= MAX_CACHED_VARIABLE_SETS) known.clear();
+  known.set(key, cost);
+  return cost;
+}
+
+/** Costs of accepted operations, by parsed document and then by operation name and variables. */
+const acceptedCosts = new WeakMap<DocumentNode, Map<string, number> & { limits: OperationLimits }>();
+const MAX_CACHED_VARIABLE_SETS = 64;
+/** Variables longer than this (e.g. a federation fetch's representations) are checked every time, not remembered. */
+const MAX_CACHED_KEY_LENGTH = 4096;
+
+/** Undefined for variables too large to remember, or too deeply nested to serialise (checkOperation refuses those). */
+function cacheKey({ operation, variables }: GuardInput): string | undefined {
+  try {
+    const key = `${operation.name?.value ?? ''}\n${JSON.stringify(variables ?? {})}`;
+    return key.length > MAX_CACHED_KEY_LENGTH ? undefined : key;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkOperation({ schema, document, operation, variables, limits, scalars }: GuardInput): number {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) {
     throw requestRefusal(ErrorCode.BAD_USER_INPUT, coerced.errors[0].message);

@@ -3,7 +3,11 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -63,6 +67,8 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(), // no usage reporting: traces would only cost time
+      // no cache hints are served (no CDN caches GraphQL here), and its willResolveField wraps every field's resolver
+      ApolloServerPluginCacheControlDisabled(),
       ...(hardened.plugins as ApolloServerPlugin<Ctx>[]),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin<Ctx>((ctx) => ctx?.requestLog),

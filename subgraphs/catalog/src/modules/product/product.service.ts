@@ -33,7 +33,8 @@ export class ProductService {
   async list({ em, viewer }: ServiceContext, args: ProductListArgs): Promise<ProductConnection> {
     const limit = pageSize(args.first);
     let page = await this.fetchPage(em, viewer, args, limit, 'fulltext');
-    if (page.searching && page.totalCount === 0) page = await this.fetchPage(em, viewer, args, limit, 'fuzzy');
+    // a search is counted at once (no match at all is what sends it to the fuzzy retry); a browse only when asked
+    if (page.searching && (await page.totalCount()) === 0) page = await this.fetchPage(em, viewer, args, limit, 'fuzzy');
     const cursors = new Map(page.rows.map(({ product, cursorKey }) => [product, cursorKey]));
     const sort = page.sort;
     return toConnection(ProductConnection, page.rows.map((r) => r.product), limit, page.totalCount, (p) =>
@@ -174,15 +175,15 @@ export class ProductService {
 
   private async fetchPage(em: EntityManager, viewer: Viewer | null, args: ProductListArgs, limit: number, mode: SearchMode) {
     const query = buildProductListQuery({ filter: args.filter, sort: args.sort, after: args.after, fetch: limit + 1, viewer, mode });
-    const [rows, [{ total }]] = await Promise.all([
-      em.execute<ProductRow[]>(query.pageSql, query.pageParams),
-      em.execute<{ total: number }[]>(query.countSql, query.countParams),
-    ]);
+    const rows = await em.execute<ProductRow[]>(query.pageSql, query.pageParams);
+    let counted: Promise<number> | undefined;
+    const totalCount = () =>
+      (counted ??= em.execute<{ total: number }[]>(query.countSql, query.countParams).then(([{ total }]) => total));
     const toProduct = readOnlyRowMapper(em, Product);
     return {
       sort: query.sort,
       searching: query.searching,
-      totalCount: total,
+      totalCount,
       // shown, never changed: read-only objects, not entities in the request's identity map
       rows: rows.map(({ cursor_key, ...columns }) => ({ product: toProduct(columns), cursorKey: cursor_key })),
     };
