@@ -1,12 +1,15 @@
 // `npm start`: the whole market in one process — every subgraph of supergraph.yaml, then the gateway.
 // With no DATABASE_URL it serves an embedded PGlite (kept in DATA_DIR) to all of them; with no REDIS_URL
 // they share in-process pub/sub and stores. Set both to run the same code on PostgreSQL and Redis.
+//
+// Three threads, so the market uses more than one core: the subgraphs on the main thread (they share the
+// in-process event bus), the gateway on a worker thread of its own, and the embedded PGlite (whose SQL runs on
+// the thread that holds it) on another. They talk to each other only over HTTP, WebSocket and TCP, as in production.
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { startGateway, type RunningGateway } from '@espigon/gateway/gateway-server';
 import { createLogger } from '@espigon/kit/logger';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@espigon/kit/database/embedded-postgres';
+import { startServiceWorker, type StartedService } from '@espigon/kit/server/service-worker';
 import { loadOrCreateDevelopmentKeys } from '@espigon/kit/auth/signing-keys';
 import { migrateSubgraph, startSubgraph, stopOnSignals } from '@espigon/kit/server/start-subgraph';
 import type { RunningService } from '@espigon/kit/server/subgraph-server';
@@ -23,7 +26,7 @@ export interface RunningMarket {
   stop(): Promise<void>;
 }
 
-export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Promise<RunningMarket> {
+export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env, onCrash: (err: Error) => void = crashed): Promise<RunningMarket> {
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', SEED_DEMO_DATA: 'true', DATA_DIR: '.data', ...baseEnv };
   const logger = createLogger('market', env.LOG_LEVEL);
   const started: { stop(): Promise<void> }[] = [];
@@ -34,14 +37,25 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
   };
   try {
     const embedded = !env.DATABASE_URL;
+    // MARKET_THREADS=off: everything on one thread (less memory, one core)
+    const threads = env.MARKET_THREADS !== 'off';
+    const dataDir = join(env.DATA_DIR!, 'pglite', 'market');
+    let database: StartedService | undefined;
+    const startDatabase = async (port: number) => {
+      database = await startServiceWorker(
+        'embedded-postgres',
+        require.resolve('@espigon/kit/database/embedded-postgres'),
+        'startEmbeddedPostgres',
+        { dataDir, port },
+        onCrash,
+        { thread: threads },
+      );
+      return database.url;
+    };
+    started.push({ stop: async () => database?.stop() });
     if (embedded) {
-      const server: EmbeddedPostgres = await startEmbeddedPostgres({
-        dataDir: join(env.DATA_DIR!, 'pglite', 'market'),
-        port: env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : 0,
-      });
-      started.push(server);
-      env.DATABASE_URL = server.url;
-      logger.info({ url: server.url, dataDir: join(env.DATA_DIR!, 'pglite', 'market') }, 'embedded PostgreSQL (PGlite) started');
+      env.DATABASE_URL = await startDatabase(env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : 0);
+      logger.info({ url: env.DATABASE_URL, dataDir }, 'embedded PostgreSQL (PGlite) started');
     }
     if (env.NODE_ENV !== 'production' && !env.JWT_PUBLIC_KEY) {
       const keys = loadOrCreateDevelopmentKeys(env.DATA_DIR!);
@@ -54,14 +68,21 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
     const poolMax = embedded ? String(EMBEDDED_POOL_PER_SUBGRAPH) : env.DATABASE_POOL_MAX;
     const entries = readSupergraphConfig();
     // every schema migrated first (in parallel), so no subgraph's seed or first request waits behind another's migration
-    await Promise.all(
+    const migrated = await Promise.all(
       entries.map(async (entry) => {
         const definition = subgraphDefinitions[entry.name];
         if (!definition) throw new Error(`no definition registered for subgraph "${entry.name}"`);
         const applied = await migrateSubgraph(definition, env.DATABASE_URL!, logger);
         if (applied.length) logger.info({ subgraph: entry.name, migrations: applied }, 'migrations applied');
+        return applied.length;
       }),
     );
+    if (embedded && threads && migrated.some(Boolean)) {
+      // PGlite's WebAssembly memory grows while a fresh database is set up and never shrinks: a new thread on the same
+      // data folder and port starts small again (nothing holds a connection yet)
+      await database!.stop();
+      await startDatabase(Number(new URL(env.DATABASE_URL!).port));
+    }
     // then in parallel, in waves: a subgraph that calls another's internal API (its definition's `needs`) starts once
     // that one listens, and is told where (CATALOG_URL); the others seed and start at the same time
     const internalUrls: Record<string, string> = {};
@@ -99,7 +120,14 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env): Pro
     );
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: env.GATEWAY_PORT ?? '4000' };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_URL_${name.toUpperCase()}`] = url;
-    const gateway: RunningGateway = await startGateway(gatewayEnv);
+    const gateway: StartedService = await startServiceWorker(
+      'gateway',
+      require.resolve('@espigon/gateway/gateway-server'),
+      'startGateway',
+      gatewayEnv,
+      onCrash,
+      { thread: threads && env.MARKET_THREADS !== 'database' },
+    );
     started.push(gateway);
     logger.info({ gateway: gateway.url, subgraphs: subgraphUrls }, 'market ready');
     return { gatewayUrl: gateway.url, subgraphUrls, stop };
@@ -135,6 +163,12 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A thread of the market died after start-up (see the logs above): half a market is not served. */
+function crashed(err: Error): void {
+  console.error(`The market stops: ${err.message}`);
+  process.exit(1);
 }
 
 /** What to tell the operator when start-up fails: a taken port names the variable that moves it. */

@@ -1,6 +1,7 @@
 // Access tokens revoked before their expiry (logout); every subgraph consults it when it checks a token.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { BroadcastChannel } from 'node:worker_threads';
 
 export interface TokenDenylist {
   add(jti: string, ttlSeconds: number): Promise<void>;
@@ -125,9 +126,21 @@ function unexpiredEntries(revoked: readonly RevokedToken[]): string[] {
 /** In-process store for the embedded mode, shared by every service running in this process. */
 export class MemoryTokenDenylist implements TokenDenylist {
   private static readonly shared = new Map<string, number>();
+  /**
+   * The process's threads share it: `npm start` runs the gateway in a worker thread of its own, and a logout the
+   * users subgraph records must end that token's WebSocket connections there too. A thread that joins asks the others
+   * for what they hold.
+   */
+  private static channel?: BroadcastChannel;
+
+  constructor() {
+    MemoryTokenDenylist.join();
+  }
 
   async add(jti: string, ttlSeconds: number): Promise<void> {
-    MemoryTokenDenylist.shared.set(jti, Date.now() + ttlSeconds * 1000);
+    const until = Date.now() + ttlSeconds * 1000;
+    MemoryTokenDenylist.shared.set(jti, until);
+    MemoryTokenDenylist.channel?.postMessage({ type: 'add', entries: [[jti, until]] });
     this.sweep();
   }
 
@@ -139,5 +152,21 @@ export class MemoryTokenDenylist implements TokenDenylist {
   private sweep(): void {
     const now = Date.now();
     for (const [jti, until] of MemoryTokenDenylist.shared) if (until <= now) MemoryTokenDenylist.shared.delete(jti);
+  }
+
+  private static join(): void {
+    if (MemoryTokenDenylist.channel) return;
+    const channel = new BroadcastChannel('espigon:token-denylist');
+    MemoryTokenDenylist.channel = channel;
+    channel.onmessage = (event) => {
+      const message = (event as { data: { type: string; entries?: [string, number][] } }).data;
+      if (message.type === 'add') for (const [jti, until] of message.entries ?? []) MemoryTokenDenylist.shared.set(jti, until);
+      else if (message.type === 'sync' && MemoryTokenDenylist.shared.size) {
+        channel.postMessage({ type: 'add', entries: [...MemoryTokenDenylist.shared] });
+      }
+    };
+    // it never keeps a process (or a test) alive on its own
+    channel.unref();
+    channel.postMessage({ type: 'sync' });
   }
 }
