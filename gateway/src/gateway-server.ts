@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import { loadConfig } from '@espigon/kit/config';
@@ -76,6 +77,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
+  // gzip or brotli for clients that accept it (answers over 1 kB); WebSocket upgrades never pass through Express
+  app.use(compression());
   const httpServer = createHttpServer(app);
   // the supergraph names DateTime but parses nothing: its real parser checks every DateTime input up front
   const hardened = hardenedServerSettings({ production, limits: gatewayLimits, scalars: { DateTime: DateTimeScalar } });
