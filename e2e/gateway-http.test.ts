@@ -61,6 +61,13 @@ describe('compressed answers', () => {
     expect(JSON.parse(brotliDecompressSync(answer.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
   });
 
+  it('compresses the IDE files too (development)', async () => {
+    const script = await raw('/ide/graphiql.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(script.body).toString('utf8')).toContain('renderYogaGraphiQL');
+  });
+
   it('leaves the graphql-ws upgrade alone: 101, no encoding, plain protocol frames', async () => {
     const socket = new WebSocket(wsUrl(gatewayUrl()), 'graphql-transport-ws', { headers: { 'accept-encoding': 'gzip, br' } });
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));

@@ -27,6 +27,7 @@ import { once } from 'node:events';
 import type { ServiceMap } from '@apollo/gateway';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { mountGraphqlIde } from './ide/graphql-ide';
 import { serveFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions/federated-subscriptions';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 
@@ -90,6 +91,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(hardened.plugins as ApolloServerPlugin<GatewayContext>[]),
       requestLogPlugin<GatewayContext>((ctx) => ctx?.requestLog),
+      // development: the browser's GET /graphql is the offline IDE (ide/graphql-ide.ts); this landing page, Apollo
+      // Sandbox from Apollo's CDN, answers only GET /graphql?sandbox (where /sandbox leads)
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -123,6 +126,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 
+  if (!production) mountGraphqlIde(app);
   app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
   app.use(
     '/graphql',
