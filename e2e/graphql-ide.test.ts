@@ -118,7 +118,9 @@ describeWithChromium(`the GraphQL IDE in headless Chromium, offline${chromiumPat
     await run('query PierCategories { categories { name } }', 'PierCategories');
     await resultPane().filter({ hasText: 'Mariscos' }).waitFor();
     const text = await resultText();
-    expect(text).toMatch(/^\{"data":\{"categories":\[\{"name":"Mariscos"\},\{"name":"Moluscos"\},\{"name":"Pescados"\},\{"name":"Preparados"\}\]\}/);
+    // other test files may add a category of their own to the shared market: the demo ones are all there
+    expect(text).toMatch(/^\{"data":\{"categories":\[/);
+    for (const name of ['Mariscos', 'Moluscos', 'Pescados', 'Preparados']) expect(text).toContain(`{"name":"${name}"}`);
     expect(text).not.toContain('"errors"');
     await page.screenshot({ path: screenshot });
     expect(existsSync(screenshot) && statSync(screenshot).size).toBeGreaterThan(10_000);
