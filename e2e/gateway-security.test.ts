@@ -1,4 +1,4 @@
-// The gateway's guards: operation limits, CSRF, landing page, and in production no introspection, no suggestions, masked errors.
+// The gateway's guards: operation limits, CSRF, the development IDE and Sandbox, and in production no introspection, no suggestions, masked errors.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,11 +38,35 @@ describe('operation limits (every environment)', () => {
     expect(await response.text()).toMatch(/CSRF/i);
   });
 
-  it('serves the Apollo Sandbox landing page in development', async () => {
+  it('serves a browser the offline GraphQL IDE in development: its files from the gateway, a policy allowing no other origin', async () => {
+    const base = new URL(gatewayUrl());
+    const home = await fetch(new URL('/', base), { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe('/graphql');
     const response = await fetch(gatewayUrl(), { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
+    const policy = response.headers.get('content-security-policy')!;
+    expect(policy).toMatch(/^default-src 'none'; script-src 'self'; /);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'/);
     const html = await response.text();
-    expect(html).toMatch(/embeddable-sandbox|sandbox/i);
+    const files = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map(([, path]) => path);
+    expect(files).toEqual(['/ide/favicon.ico', '/ide/graphiql.css', '/ide/graphql-ws.js', '/ide/graphiql.js', '/ide/ide-start.js']);
+    for (const file of files) {
+      const asset = await fetch(new URL(file, base));
+      expect([file, asset.status]).toEqual([file, 200]);
+    }
+    // an API client's GET / is still no page
+    expect((await fetch(new URL('/', base))).status).toBe(404);
+    expect((await fetch(new URL('/ide/nothing.js', base))).status).toBe(404);
+  });
+
+  it('keeps Apollo Sandbox (from its CDN, for browsers online) at /sandbox in development', async () => {
+    const sandbox = await fetch(new URL('/sandbox', gatewayUrl()), { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(sandbox.status).toBe(302);
+    const page = await fetch(new URL(sandbox.headers.get('location')!, gatewayUrl()), { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/embeddable-sandbox\.cdn\.apollographql\.com/);
   });
 
   it('answers a CORS preflight from any origin when none is configured, cached for 10 minutes', async () => {
@@ -163,8 +187,12 @@ describe('production gateway', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('serves no landing page', async () => {
+  it('serves no landing page, IDE or Sandbox', async () => {
     const response = await fetch(prodUrl, { headers: { accept: 'text/html' } });
-    expect(await response.text()).not.toMatch(/sandbox/i);
+    expect(await response.text()).not.toMatch(/sandbox|graphiql|<html/i);
+    for (const path of ['/', '/sandbox', '/ide/graphiql.js', '/ide/ide-start.js']) {
+      const other = await fetch(new URL(path, prodUrl), { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect([path, other.status]).toEqual([path, 404]);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // console and an admin grid send (screens/) and what an abuser would (abuse/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse, validate, type GraphQLFormattedError } from 'graphql';
+import { getIntrospectionQuery, parse, validate, type GraphQLFormattedError } from 'graphql';
 import { LoginMutation } from './operations/users.operations';
 import { demo, execute, ok } from './support/client';
 
@@ -89,6 +89,22 @@ describe('operation cost', () => {
     const one = (await send(page(1), {})).extensions!.cost!.requested;
     const hundred = (await send(page(100), {})).extensions!.cost!.requested;
     expect(hundred - 1).toBe(100 * (one - 1));
+  });
+
+  it("lets an IDE's full introspection query through (development): introspection costs no list multipliers", async () => {
+    // what GraphiQL sends to load the schema
+    const document = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const result = (await send(document, {})) as Costed & { data?: { __schema?: { types: unknown[] } } };
+    expect(result.status).toBe(200);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.data?.__schema?.types.length).toBeGreaterThan(50);
+    expect(result.extensions?.cost?.requested).toBeLessThan(1_000);
+  });
+
+  it("refuses introspection nested past three levels of fields (graphql's MaxIntrospectionDepthRule), whatever its cost", async () => {
+    const result = await send('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }', {});
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].message).toBe('Maximum introspection depth exceeded');
   });
 
   it('refuses a fragment bomb before walking it', async () => {

@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import { loadConfig } from '@espigon/kit/config';
@@ -25,6 +26,7 @@ import { withTimeout } from '@espigon/kit/timeout';
 import { once } from 'node:events';
 import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
+import { mountGraphqlIde } from './ide/graphql-ide';
 import { serveFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions/federated-subscriptions';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 
@@ -83,6 +85,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
+  // gzip or brotli for clients that accept it (answers over 1 kB); WebSocket upgrades never pass through Express
+  app.use(compression());
   const httpServer = createHttpServer(app);
   // the supergraph names DateTime but parses nothing: its real parser checks every DateTime input up front
   const hardened = hardenedServerSettings({ production, limits: gatewayLimits, scalars: { DateTime: DateTimeScalar } });
@@ -96,6 +100,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       ApolloServerPluginCacheControlDisabled(),
       ...(hardened.plugins as ApolloServerPlugin<GatewayContext>[]),
       requestLogPlugin<GatewayContext>((ctx) => ctx?.requestLog),
+      // development: the browser's GET /graphql is the offline IDE (ide/graphql-ide.ts); this landing page, Apollo
+      // Sandbox from Apollo's CDN, answers only GET /graphql?sandbox (where /sandbox leads)
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -133,6 +139,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 
+  if (!production) mountGraphqlIde(app);
   app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
   app.use(
     '/graphql',

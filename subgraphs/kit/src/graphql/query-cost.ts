@@ -12,10 +12,15 @@ export const ASSUMED_LIST_SIZE = 10;
  * - `_entities` (a federation fetch) multiplies by the number of representations it resolves;
  * - the `edges` of a connection are already counted by the connection's `first`;
  * - any other list of objects multiplies by ASSUMED_LIST_SIZE;
- * - `__typename` is free (no resolver runs), every other field costs 1.
+ * - `__typename` is free (no resolver runs), every other field costs 1;
+ * - introspection (`__schema`, `__type` and the fields of the `__` types) costs 1 a field with no list multiplier: it
+ *   is answered from the schema in memory, graphql's own MaxIntrospectionDepthRule bounds its nesting (fields of
+ *   fields, three deep), the depth and selection limits still apply, and production refuses it outright. With
+ *   multipliers an IDE's standard introspection query cost over 50,000, so no IDE could load the schema.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name === '__typename') return 0;
+  if (type.name.startsWith('__') || field.name === '__schema' || field.name === '__type') return 1 + childComplexity;
   // args is absent for the meta fields (__schema, __type)
   return 1 + childComplexity * listMultiplier(field.name, field.type, (field.args ?? []).map((a) => a.name), args ?? {});
 };

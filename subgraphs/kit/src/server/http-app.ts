@@ -117,8 +117,8 @@ function clientMessage(status: number, type: string | undefined): string {
 }
 
 /**
- * JSON answers get a policy that allows nothing; the development IDE page keeps the one Apollo writes into it
- * (scripts by nonce) and gets what a meta tag cannot say. HSTS only where TLS terminated (directly or at a
+ * JSON answers get a policy that allows nothing; an HTML page gets what a meta tag cannot say (Apollo Sandbox keeps
+ * the policy Apollo writes into it, scripts by nonce; the gateway's GraphiQL page and files set their own). HSTS only where TLS terminated (directly or at a
  * trusted proxy): over plain HTTP a browser ignores it anyway.
  */
 const securityPolicy: RequestHandler = (req, res, next) => {
