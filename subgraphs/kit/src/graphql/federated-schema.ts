@@ -14,8 +14,12 @@ const federationImports = ['@key', '@shareable', '@external', '@requires', '@pro
  * so composition finds it alike in every subgraph.
  */
 export const ROOT_TYPE_DESCRIPTIONS: Record<string, string> = {
-  Query: 'What can be read. Without a token a request is anonymous; a token that is refused (expired, logged out) is UNAUTHENTICATED',
-  Mutation: 'What can be changed: every mutation but register, login and refreshToken needs a token (UNAUTHENTICATED without one)',
+  Query:
+    'What can be read; each field says who may (CLIENT, SELLER, ADMIN, the owner). Without a token a request is anonymous; a token ' +
+    'that is refused (expired, logged out) is UNAUTHENTICATED, never taken for anonymous',
+  Mutation:
+    'What can be changed; each mutation says who may (FORBIDDEN for another role). Every one but register, login and refreshToken ' +
+    'needs a token (UNAUTHENTICATED without one)',
   Subscription:
     'Live updates over graphql-ws at the gateway\'s /graphql, never over HTTP. Send the access token in connectionParams ' +
     '({ "authorization": "Bearer …" }): without a valid one the connection closes with 4401, and with 4403 when it expires or is logged out',
