@@ -26,7 +26,7 @@ const project = (displayName, testMatch) => ({
  */
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/subgraphs/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts']),
+    project('unit', ['<rootDir>/subgraphs/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts']),
     project('subgraph', ['<rootDir>/subgraphs/**/test/**/*.test.ts']),
     project('e2e', ['<rootDir>/e2e/**/*.test.ts']),
   ],

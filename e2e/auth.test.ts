@@ -1,4 +1,4 @@
-// Flow 1 of DESIGN.md through the gateway: register, login, me, refresh rotation and reuse, logout, and every refusal.
+// Flow 1 of docs/architecture.md through the gateway: register, login, me, refresh rotation and reuse, logout, and every refusal.
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Flow 2 of DESIGN.md through the gateway, the seller's side: who may list and change a product, every validation
+// Flow 2 of docs/architecture.md through the gateway, the seller's side: who may list and change a product, every validation
 // error, what unlisting and deleting hide, stock adjustments, and the categories administrators manage.
 import { randomBytes } from 'node:crypto';
 import type { CreateProductInput, UpdateProductInput } from './__generated__/graphql';

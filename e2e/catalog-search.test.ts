@@ -1,4 +1,4 @@
-// Flow 2 of DESIGN.md through the gateway, the shopper's side: Spanish accent-insensitive search, filters, and keyset
+// Flow 2 of docs/architecture.md through the gateway, the shopper's side: Spanish accent-insensitive search, filters, and keyset
 // pagination over 260 products of one seller on every sort, with each seller's stall resolved by the users subgraph.
 import { randomBytes } from 'node:crypto';
 import type { ResultOf } from '@graphql-typed-document-node/core';

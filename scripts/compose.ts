@@ -1,4 +1,5 @@
-// Prints each subgraph's SDL from its code, then composes supergraph.graphql with @apollo/composition.
+// Prints each subgraph's SDL from its code, composes supergraph.graphql with @apollo/composition, and prints the API
+// schema clients see (with the contract's promises) as docs/api.graphql.
 // --check writes nothing and fails when a committed file differs from what the code produces.
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,10 +8,12 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { printFederatedSchema } from '@espigon/kit/graphql/federated-schema';
 import { subgraphDefinitions } from './subgraph-registry';
+import { apiSchemaOf, printApiDocument } from './api-schema';
 import { readSupergraphConfig } from './supergraph-config';
 
 const root = resolve(__dirname, '..');
 const supergraphPath = resolve(root, 'supergraph.graphql');
+const apiDocumentPath = resolve(root, 'docs', 'api.graphql');
 
 export async function composeSupergraph(): Promise<{ files: Map<string, string> }> {
   const files = new Map<string, string>();
@@ -27,6 +30,7 @@ export async function composeSupergraph(): Promise<{ files: Map<string, string> 
     throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
   files.set(supergraphPath, `${result.supergraphSdl.trim()}\n`);
+  files.set(apiDocumentPath, printApiDocument(apiSchemaOf(result.supergraphSdl)));
   return { files };
 }
 
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
     console.error(`These files differ from what the code produces; run \`npm run compose\` and commit:\n  ${drifted.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(check ? 'subgraph SDL and supergraph are up to date' : `wrote ${[...files.keys()].map((p) => relative(root, p)).join(', ')}`);
+  console.log(check ? 'subgraph SDL, supergraph and docs/api.graphql are up to date' : `wrote ${[...files.keys()].map((p) => relative(root, p)).join(', ')}`);
 }
 
 if (require.main === module) {

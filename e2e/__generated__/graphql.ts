@@ -8,6 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type CheckoutInput = {
   /** Required for DELIVERY: where to deliver (up to 300 characters, one line) */
   address?: string | null | undefined;
+  /** PICKUP at each seller's stall, or DELIVERY to the address */
   deliveryMethod: DeliveryMethod;
   /** Makes a retried checkout safe: the same key (or Idempotency-Key header) from the same buyer returns the orders the first attempt placed instead of placing new ones. 1 to 100 visible ASCII characters, e.g. a UUID made when the client shows the checkout button. */
   idempotencyKey?: string | null | undefined;
@@ -15,25 +16,29 @@ export type CheckoutInput = {
   notes?: string | null | undefined;
 };
 
+/** A new listing of the seller's own, on sale at once; every field is checked (BAD_USER_INPUT naming the field) */
 export type CreateProductInput = {
-  /** When the catch was landed */
+  /** When the catch was landed (UTC); not in the future */
   caughtAt?: string | null | undefined;
-  /** At most 2000 characters */
+  /** Free text, at most 2000 characters */
   description?: string | null | undefined;
-  /** http(s) URLs, at most 10 */
+  /** Photos: at most 10 absolute http(s) URLs of at most 2048 characters each */
   imageUrls?: Array<string> | null | undefined;
-  /** Alert when available falls to this or below; default 0 (sold out) */
+  /** The seller is alerted when the available quantity falls to this or below: 0 to 1,000,000; default 0 (when it sells out) */
   lowStockThreshold?: number | null | undefined;
-  /** 2 to 120 characters */
+  /** What it is, e.g. "Camarón pomada": 2 to 120 characters */
   name: string;
-  /** Price of one unit in US cents; more than 0 */
+  /** Price of one unit, in US cents: 1 to 10,000,000 (US$100,000) */
   priceCents: number;
-  /** Initial stock, in units; more than 0 */
+  /** Initial stock, in the product's unit: 1 to 1,000,000 */
   quantityOnHand: number;
+  /** An existing subcategory (BAD_USER_INPUT otherwise) */
   subcategoryId: string | number;
+  /** What one unit of price and stock is */
   unit: Unit;
 };
 
+/** How an order reaches its buyer */
 export type DeliveryMethod =
   /** Delivered to an address (required) */
   | 'DELIVERY'
@@ -55,6 +60,7 @@ export type OrderStatus =
   /** Ready for pickup at the stall, or out for delivery */
   | 'READY';
 
+/** How an order is paid */
 export type PaymentMethodKind =
   /** Online by card (a Stripe PaymentIntent, or the simulated processor in mock mode) */
   | 'CARD'
@@ -63,6 +69,7 @@ export type PaymentMethodKind =
   /** Bank transfer, confirmed by the seller or an admin when it arrives */
   | 'TRANSFER';
 
+/** Where a payment is: REQUIRES_PAYMENT, then SUCCEEDED or FAILED; refunds make a SUCCEEDED one PARTIALLY_REFUNDED or REFUNDED */
 export type PaymentStatus =
   /** Given up before it was paid */
   | 'CANCELLED'
@@ -83,15 +90,21 @@ export type PaymentStatus =
 export type ProductFilter = {
   /** Only products that can be ordered now (listed, with stock available) */
   availableOnly?: boolean | null | undefined;
+  /** Only products of this category (in any of its subcategories) */
   categoryId?: string | number | null | undefined;
+  /** Only products priced at most this (one unit, in US cents; not below minPriceCents) */
   maxPriceCents?: number | null | undefined;
+  /** Only products priced at least this (one unit, in US cents; 0 or more) */
   minPriceCents?: number | null | undefined;
-  /** Spanish full-text search, accents ignored ("atun" finds "Atún") */
+  /** Spanish full-text search of name and description, accents ignored ("atun" finds "Atún"), with a fallback for typos; at most 200 characters */
   search?: string | null | undefined;
+  /** Only this seller's listings */
   sellerId?: string | number | null | undefined;
+  /** Only products of this subcategory */
   subcategoryId?: string | number | null | undefined;
 };
 
+/** The order of a list of products (ties broken by id, so pages never skip or repeat one) */
 export type ProductSort =
   /** Alphabetical, accents ignored */
   | 'NAME'
@@ -102,22 +115,31 @@ export type ProductSort =
   /** Most expensive first */
   | 'PRICE_DESC';
 
+/** A new account: every field is checked before anything is stored (BAD_USER_INPUT naming the field) */
 export type RegisterInput = {
+  /** Plain ASCII, at most 254 characters (an internationalised domain in punycode); stored lower-case; CONFLICT when it is already registered */
   email: string;
+  /** Display name: 1 to 120 characters on one line, without control or invisible characters */
   name: string;
+  /** 10 to 128 characters with letters and digits, and not the email (nor its part before the @) */
   password: string;
+  /** Optional: 7 to 20 characters of digits, spaces, parentheses and hyphens after an optional +, e.g. +593 99 123 4567 */
   phone?: string | null | undefined;
-  /** Sellers: where the stall is (dock, number) */
+  /** Sellers, optional: where the stall is (dock, number), up to 50 characters on one line (ignored for clients) */
   pierSection?: string | null | undefined;
+  /** CLIENT or SELLER; ADMIN only when an ADMIN registers the account (FORBIDDEN otherwise) */
   role: Role;
-  /** Required for sellers: the stall's name at the pier */
+  /** Required for sellers: the stall's name at the pier, 1 to 100 characters on one line (ignored for clients) */
   stallName?: string | null | undefined;
 };
 
 /** What a user may do in the market */
 export type Role =
+  /** Runs the market: sees every account, order and payment; adds categories and partners; acts on any seller's behalf */
   | 'ADMIN'
+  /** A buyer (household, restaurant, reseller): fills a cart, checks out, pays, follows its orders */
   | 'CLIENT'
+  /** A fisher or stall owner: lists products, manages their stock, serves and is paid for its orders */
   | 'SELLER';
 
 /** What one unit of price and stock is */
@@ -131,17 +153,25 @@ export type Unit =
   /** One piece: a whole fish, a lobster */
   | 'UNIT';
 
-/** Only the fields given change; description, caughtAt and imageUrls may be set to null to clear them */
+/** Only the fields given change; description, caughtAt and imageUrls may be set to null to clear them, the others may not (BAD_USER_INPUT). Stock changes through adjustInventory */
 export type UpdateProductInput = {
+  /** When the catch was landed (UTC); not in the future; null clears it */
   caughtAt?: string | null | undefined;
+  /** Free text, at most 2000 characters; null clears it */
   description?: string | null | undefined;
+  /** Photos: at most 10 absolute http(s) URLs of at most 2048 characters each; replaces the list (null or [] clears it) */
   imageUrls?: Array<string> | null | undefined;
-  /** false hides the product from browsing without deleting it */
+  /** false hides the product from browsing without deleting it; true lists it again */
   listed?: boolean | null | undefined;
+  /** The seller is alerted when the available quantity falls to this or below: 0 to 1,000,000; default 0 (when it sells out) */
   lowStockThreshold?: number | null | undefined;
+  /** What it is, e.g. "Camarón pomada": 2 to 120 characters */
   name?: string | null | undefined;
+  /** Price of one unit, in US cents: 1 to 10,000,000 (US$100,000) (orders already placed keep their price) */
   priceCents?: number | null | undefined;
+  /** An existing subcategory (BAD_USER_INPUT otherwise) */
   subcategoryId?: string | number | null | undefined;
+  /** What one unit of price and stock is */
   unit?: Unit | null | undefined;
 };
 

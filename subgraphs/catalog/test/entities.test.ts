@@ -1,4 +1,5 @@
 // Federation: what the gateway's query planner sends the market's catalog subgraph (_entities, _service), called directly.
+import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { DeleteProductMutation, UpdateProductMutation } from '../../../e2e/operations/catalog.operations';
 import { execute, ok } from '../../../e2e/support/client';
 import { catalogUrl, listProduct, registerSeller, type Seller } from './support/market-catalog';
@@ -110,5 +111,9 @@ it('serves its SDL with the federation keys', async () => {
   const sdl = result.data!._service.sdl;
   expect(sdl).toMatch(/type Product\s+@key\(fields: "id"\)/);
   expect(sdl).toMatch(/type User\s+@key\(fields: "id"\)/);
-  expect(sdl).toContain('products(after: String, first: Int): ProductConnection!');
+  // read as SDL, not as text: descriptions sit between the arguments
+  const user = parse(sdl).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'User');
+  const products = user?.fields?.find((field) => field.name.value === 'products');
+  const signature = products && `products(${(products.arguments ?? []).map((arg) => `${arg.name.value}: ${print(arg.type)}`).join(', ')}): ${print(products.type)}`;
+  expect(signature).toBe('products(after: String, first: Int): ProductConnection!');
 });

@@ -8,11 +8,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 // never referenced itself, so never emitted: only the entities that extend it appear in the schema
 @ObjectType('EntityBase')
 export abstract class BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (a UUID)' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created (UTC)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

@@ -1,9 +1,10 @@
 // Relay cursor connections: PageInfo (shared by every subgraph), connection classes, opaque keyset cursors.
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (Relay): whether more follow, and the cursors to ask for them' })
 export class PageInfo {
   @Field({ description: 'More edges follow endCursor' })
   hasNextPage!: boolean;
@@ -31,31 +32,35 @@ export interface ConnectionShape<T> {
 
 /** `class UserConnection extends ConnectionType('User', User) {}` gives UserConnection and UserEdge. */
 export function ConnectionType<T extends object>(name: string, nodeClass: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class EdgeType implements Edge<T> {
-    @Field(() => nodeClass)
+    @Field(() => nodeClass, { description: `The ${name}` })
     node!: T;
 
-    @Field()
+    @Field({ description: 'Opaque: pass it as `after` to get what follows this edge' })
     cursor!: string;
   }
 
   // never referenced itself, so never emitted: only the subclass appears in the schema
   @ObjectType(`${name}ConnectionBase`)
   abstract class ConnectionClass implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "This page's edges, in the list's order" })
     edges!: Edge<T>[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more follow, and the cursor of the last edge' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: `How many ${name} items the whole list holds, across every page` })
     totalCount!: number;
   }
   return ConnectionClass;
 }
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from './page-size';
+
+/** The descriptions of every connection's `first` and `after` arguments, so each list says its limits alike. */
+export const FIRST_DESCRIPTION = `How many to return: 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}`;
+export const AFTER_DESCRIPTION = "The previous page's pageInfo.endCursor; omit it for the first page (a malformed cursor is BAD_USER_INPUT)";
 
 /** A cursor is the sort key of the last row seen plus its id, so pages never skip or repeat rows. */
 export function encodeCursor(values: readonly (string | number | null)[]): string {

@@ -6,12 +6,12 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A family of products at the pier: Pescados, Mariscos, Moluscos, Preparados' })
 @Entity({ tableName: 'category' })
 export class Category extends TimestampedEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, in Spanish: 1 to 60 characters' })
   @Property({ type: 'string', length: 60 })
   name!: string;
 
   /** Unique; made from the name (lower case, no accents, hyphens). */
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique, made from the name: lower case, no accents, words joined by hyphens (e.g. mariscos)' })
   @Property({ type: 'string', length: 80, unique: true })
   slug!: string;
 

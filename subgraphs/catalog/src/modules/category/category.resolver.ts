@@ -5,6 +5,8 @@ import type { CatalogContext } from '../../catalog.context';
 import { Category } from './category.entity';
 import { Subcategory } from './subcategory.entity';
 
+const NAME_DESCRIPTION = '1 to 60 characters with letters or digits (spaces collapsed)';
+
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category], { description: 'Every category, by name' })
@@ -12,21 +14,23 @@ export class CategoryResolver {
     return ctx.services.categories.list(ctx);
   }
 
-  @FieldResolver(() => [Subcategory], { description: 'By name' })
+  @FieldResolver(() => [Subcategory], { description: 'Its subcategories, by name' })
   subcategories(@Root() category: Category, @Ctx() ctx: CatalogContext): Promise<Subcategory[]> {
     return ctx.loaders.subcategoriesByCategory.load(category.id);
   }
 
-  @Mutation(() => Category, { description: 'ADMIN; the slug is made from the name and must be unique' })
-  createCategory(@Arg('name', () => String) name: string, @Ctx() ctx: CatalogContext): Promise<Category> {
+  @Mutation(() => Category, { description: 'ADMIN: a new category; the slug is made from the name and must be unique (CONFLICT otherwise)' })
+  createCategory(@Arg('name', () => String, { description: NAME_DESCRIPTION }) name: string, @Ctx() ctx: CatalogContext): Promise<Category> {
     requireViewer(ctx, [Role.ADMIN]);
     return ctx.services.categories.createCategory(ctx, name);
   }
 
-  @Mutation(() => Subcategory, { description: 'ADMIN; the slug is made from the name and must be unique' })
+  @Mutation(() => Subcategory, {
+    description: 'ADMIN: a new subcategory; the slug is made from the name and must be unique across subcategories (CONFLICT otherwise)',
+  })
   createSubcategory(
-    @Arg('categoryId', () => ID) categoryId: string,
-    @Arg('name', () => String) name: string,
+    @Arg('categoryId', () => ID, { description: 'The category it belongs to (BAD_USER_INPUT when there is none with that id)' }) categoryId: string,
+    @Arg('name', () => String, { description: NAME_DESCRIPTION }) name: string,
     @Ctx() ctx: CatalogContext,
   ): Promise<Subcategory> {
     requireViewer(ctx, [Role.ADMIN]);

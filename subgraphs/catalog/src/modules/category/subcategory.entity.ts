@@ -12,11 +12,11 @@ export class Subcategory extends TimestampedEntity {
   @Property({ type: 'uuid' })
   categoryId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, in Spanish: 1 to 60 characters' })
   @Property({ type: 'string', length: 60 })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique, made from the name: lower case, no accents, words joined by hyphens (e.g. atun-aleta-amarilla)' })
   @Property({ type: 'string', length: 80, unique: true })
   slug!: string;
 

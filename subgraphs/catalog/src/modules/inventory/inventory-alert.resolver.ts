@@ -11,13 +11,13 @@ import { Product } from '../product/product.entity';
 
 @ObjectType({ description: "A product's available stock fell to or below its threshold, or it sold out" })
 export class InventoryAlert {
-  @Field(() => Product)
+  @Field(() => Product, { description: 'The product whose stock ran low' })
   product!: Product;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'What could still be ordered when the alert was raised (0: sold out)' })
   quantityAvailable!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The threshold it fell to or below' })
   lowStockThreshold!: number;
 }
 

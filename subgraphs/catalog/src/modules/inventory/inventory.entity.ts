@@ -9,11 +9,11 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Stock of one product, in its unit' })
 @Entity({ tableName: 'inventory' })
 export class Inventory {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The product's id (Inventory's key)" })
   @PrimaryKey({ type: 'uuid' })
   productId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "What the seller has, in the product's unit: held for orders or available" })
   @Property({ type: 'integer' })
   quantityOnHand!: number;
 

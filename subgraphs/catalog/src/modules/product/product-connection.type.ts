@@ -2,5 +2,5 @@ import { ObjectType } from 'type-graphql';
 import { ConnectionType } from '@espigon/kit/graphql/connection';
 import { Product } from './product.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A page of products (Relay connection)' })
 export class ProductConnection extends ConnectionType('Product', Product) {}

@@ -9,6 +9,7 @@ export enum ProductSort {
 
 registerEnumType(ProductSort, {
   name: 'ProductSort',
+  description: 'The order of a list of products (ties broken by id, so pages never skip or repeat one)',
   valuesConfig: {
     NEWEST: { description: 'Latest listings first (the default)' },
     PRICE_ASC: { description: 'Cheapest first' },

@@ -19,11 +19,11 @@ export class Product extends TimestampedEntity {
   @Property({ type: 'uuid' })
   subcategoryId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it is, e.g. "Camarón pomada", 2 to 120 characters' })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text by the seller, at most 2000 characters; null when none' })
   @Property({ type: 'string', length: 2000, nullable: true })
   description: string | null = null;
 
@@ -31,7 +31,7 @@ export class Product extends TimestampedEntity {
   @Property({ type: 'integer' })
   priceCents!: number;
 
-  @Field(() => Unit)
+  @Field(() => Unit, { description: 'What one unit of price and stock is' })
   @Enum({ items: () => Unit })
   unit!: Unit;
 
@@ -39,7 +39,7 @@ export class Product extends TimestampedEntity {
   @Property({ type: 'text[]' })
   imageUrls: string[] = [];
 
-  @Field(() => Date, { nullable: true, description: 'When the catch was landed, if the seller says' })
+  @Field(() => Date, { nullable: true, description: 'When the catch was landed (UTC), if the seller says' })
   @Property({ type: 'datetime', nullable: true })
   caughtAt: Date | null = null;
 

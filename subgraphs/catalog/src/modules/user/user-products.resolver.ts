@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { pageSize } from '@espigon/kit/graphql/connection';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageSize } from '@espigon/kit/graphql/connection';
 import { optionalViewer } from '@espigon/kit/server/request-context';
 import type { CatalogContext } from '../../catalog.context';
 import { ProductConnection } from '../product/product-connection.type';
@@ -12,8 +12,8 @@ export class UserProductsResolver {
   @FieldResolver(() => ProductConnection, { description: "A seller's listings, newest first (unlisted ones to the seller and admins)" })
   products(
     @Root() user: User,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
     optionalViewer(ctx); // a refused token is an error, not an anonymous request

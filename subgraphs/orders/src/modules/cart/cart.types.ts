@@ -3,12 +3,12 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('CartItem', { description: 'A line of the cart, priced as the product is now' })
 export class CartItemView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The line's id, for updateCartItem" })
   id!: string;
 
   productId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Units wanted, in the product's unit: 1 to 1000" })
   quantity!: number;
 
   @Field(() => String, { description: "The product's name now" })
@@ -29,22 +29,25 @@ export class CartItemView {
 
 @ObjectType({ description: 'A line whose product is no longer on sale (unlisted or deleted): checkout refuses it until removed' })
 export class UnavailableCartItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The line's id: remove it with updateCartItem(quantity: 0)" })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The product's id" })
   productId!: string;
 
   @Field(() => String, { description: 'The name it had when it was added' })
   productName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that were wanted' })
   quantity!: number;
 }
 
-@ObjectType('Cart', { description: "A client's cart: one per client, emptied by a successful checkout" })
+@ObjectType('Cart', {
+  description:
+    "A client's cart, seen only by its owner: one per client, at most 50 different products, emptied of what was bought by a successful checkout",
+})
 export class CartView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cart's id" })
   id!: string;
 
   @Field(() => [CartItemView], { description: 'Lines whose products are on sale, oldest first' })

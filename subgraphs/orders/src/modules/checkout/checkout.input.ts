@@ -3,7 +3,7 @@ import { DeliveryMethod } from '../order/order-status.enum';
 
 @InputType({ description: 'How the orders of a checkout reach the buyer' })
 export class CheckoutInput {
-  @Field(() => DeliveryMethod)
+  @Field(() => DeliveryMethod, { description: "PICKUP at each seller's stall, or DELIVERY to the address" })
   deliveryMethod!: DeliveryMethod;
 
   @Field(() => String, { nullable: true, description: 'Required for DELIVERY: where to deliver (up to 300 characters, one line)' })

@@ -1,5 +1,6 @@
 import { Role } from '@espigon/kit/auth/role';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION } from '@espigon/kit/graphql/connection';
 import { optionalViewer, requireViewer } from '@espigon/kit/server/request-context';
 import type { OrdersContext } from '../../orders.context';
 import { CartView } from '../cart/cart.types';
@@ -17,12 +18,14 @@ export class UserOrdersResolver {
     return ctx.services.carts.view(ctx);
   }
 
-  @FieldResolver(() => OrderConnection, { description: "The user's orders as a buyer, newest first: one's own (ADMIN: anyone's)" })
+  @FieldResolver(() => OrderConnection, {
+    description: "The user's orders as a buyer, newest first: one's own (ADMIN: anyone's; FORBIDDEN for anyone else)",
+  })
   orders(
     @Root() user: User,
-    @Arg('first', () => Int, { nullable: true, description: '1 to 100; default 20' }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('status', () => OrderStatus, { nullable: true }) status: OrderStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Arg('status', () => OrderStatus, { nullable: true, description: 'Only the orders in this status' }) status: OrderStatus | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderConnection> {
     requireViewer(ctx);

@@ -13,7 +13,7 @@ export class OrderMessage extends BaseEntity {
   @Property({ type: 'uuid' })
   authorId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text: 1 to 2000 characters (tabs and line breaks kept)' })
   @Property({ type: 'text' })
   body!: string;
 

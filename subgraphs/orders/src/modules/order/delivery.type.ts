@@ -3,7 +3,7 @@ import { DeliveryMethod } from './order-status.enum';
 
 @ObjectType({ description: 'How the order reaches the buyer' })
 export class Delivery {
-  @Field(() => DeliveryMethod)
+  @Field(() => DeliveryMethod, { description: 'Pickup at the stall, or delivery to the address' })
   method!: DeliveryMethod;
 
   @Field(() => String, { nullable: true, description: 'Where to deliver (DELIVERY only)' })
@@ -14,6 +14,6 @@ export class Delivery {
   })
   status!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When it is to be handed over, once the seller has scheduled it' })
+  @Field(() => Date, { nullable: true, description: 'When it is to be handed over, once scheduled (UTC); no flow schedules deliveries yet, so null for now' })
   scheduledFor!: Date | null;
 }

@@ -29,6 +29,7 @@ export enum DeliveryMethod {
 
 registerEnumType(DeliveryMethod, {
   name: 'DeliveryMethod',
+  description: 'How an order reaches its buyer',
   valuesConfig: {
     PICKUP: { description: "Picked up at the seller's stall on the pier" },
     DELIVERY: { description: 'Delivered to an address (required)' },

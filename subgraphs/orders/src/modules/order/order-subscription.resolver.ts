@@ -42,7 +42,8 @@ export class OrderSubscriptionResolver {
   })
   async orderUpdated(
     @Root() event: OutboxEnvelope<OrderStatusChangedPayload>,
-    @Arg('orderId', () => ID, { nullable: true }) _orderId: string | null,
+    @Arg('orderId', () => ID, { nullable: true, description: "One order (NOT_FOUND when it is not the viewer's to see); without it, all of them" })
+    _orderId: string | null,
     @Ctx() ctx: OrdersContext,
   ): Promise<Order> {
     // the order as this event left it: a later move may already be committed when this one is sent
@@ -61,7 +62,7 @@ export class OrderSubscriptionResolver {
   })
   async orderMessageAdded(
     @Root() event: OutboxEnvelope<OrderMessageAddedPayload>,
-    @Arg('orderId', () => ID) _orderId: string,
+    @Arg('orderId', () => ID, { description: 'The order (NOT_FOUND unless the viewer is its buyer or seller)' }) _orderId: string,
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderMessage> {
     const { em } = freshen(ctx);

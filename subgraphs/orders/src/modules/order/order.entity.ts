@@ -9,7 +9,7 @@ import { DeliveryMethod, OrderStatus } from './order-status.enum';
  * it yet) and placed once the reservation holds; see the orders README for the saga.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One seller\'s part of a checkout: its lines, totals, status and delivery' })
+@ObjectType({ description: "One seller's part of a checkout: its lines, total, status and delivery. Seen by its buyer, its seller and ADMIN" })
 @Entity({ tableName: 'order' })
 @Index({ properties: ['checkoutId'] })
 export class Order extends TimestampedEntity {
@@ -26,7 +26,7 @@ export class Order extends TimestampedEntity {
   @Property({ type: 'uuid' })
   sellerId!: string;
 
-  @Field(() => OrderStatus)
+  @Field(() => OrderStatus, { description: 'Where it is in its life (see OrderStatus for the moves)' })
   @Enum({ items: () => OrderStatus })
   status: OrderStatus = OrderStatus.PENDING;
 
@@ -44,7 +44,7 @@ export class Order extends TimestampedEntity {
   @Property({ type: 'string', length: 300, nullable: true })
   deliveryAddress: string | null = null;
 
-  @Field(() => String, { nullable: true, description: "The buyer's notes for the seller" })
+  @Field(() => String, { nullable: true, description: "The buyer's notes for the seller (at most 500 characters); null when none" })
   @Property({ type: 'string', length: 500, nullable: true })
   notes: string | null = null;
 
@@ -52,7 +52,10 @@ export class Order extends TimestampedEntity {
   @Property({ type: 'datetime', nullable: true })
   expiresAt: Date | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was cancelled: BUYER_CANCELLED, SELLER_CANCELLED, ADMIN_CANCELLED or EXPIRED' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was cancelled: BUYER_CANCELLED, SELLER_CANCELLED, ADMIN_CANCELLED, SYSTEM_CANCELLED or EXPIRED; null unless CANCELLED',
+  })
   @Property({ type: 'string', length: 30, nullable: true })
   cancelReason: string | null = null;
 
@@ -66,7 +69,7 @@ export class Order extends TimestampedEntity {
 @ObjectType({ description: 'A line of an order, with the name and unit price the product had at checkout' })
 @Entity({ tableName: 'order_item' })
 export class OrderItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The line's id" })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -89,7 +92,7 @@ export class OrderItem {
   @Property({ type: 'string', length: 10 })
   unit!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units bought, in unit' })
   @Property({ type: 'integer' })
   quantity!: number;
 

@@ -6,11 +6,11 @@ import { BaseEntity, TimestampedEntity } from '@espigon/kit/database/base-entity
 @ObjectType({ description: 'A B2B partner: gets the events it subscribed to as signed webhooks (Standard Webhooks)' })
 @Entity({ tableName: 'partner' })
 export class Partner extends TimestampedEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'Who it is: 1 to 100 characters' })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where its webhooks are sent: an https URL that reaches a public address' })
   @Property({ type: 'string', length: 2048 })
   webhookUrl!: string;
 
@@ -30,7 +30,7 @@ export class Partner extends TimestampedEntity {
   @Property({ type: 'integer' })
   consecutiveFailures: number = 0;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was disabled (410 Gone, or failures in a row); null while active' })
   @Property({ type: 'string', length: 200, nullable: true })
   disabledReason: string | null = null;
 }
@@ -48,7 +48,7 @@ export class PartnerDelivery extends BaseEntity {
   @Property({ type: 'uuid' })
   eventId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The event sent: order.created, order.status_changed, payment.succeeded or payment.refunded' })
   @Property({ type: 'string', length: 100 })
   eventType!: string;
 
@@ -59,11 +59,11 @@ export class PartnerDelivery extends BaseEntity {
   @Property({ type: 'string', length: 12 })
   status: string = 'PENDING';
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Attempts made so far' })
   @Property({ type: 'integer' })
   attempts: number = 0;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the next attempt is due (UTC); null when no more will be made' })
   @Property({ type: 'datetime', nullable: true })
   nextAttemptAt: Date | null = null;
 
@@ -71,11 +71,11 @@ export class PartnerDelivery extends BaseEntity {
   @Property({ type: 'integer', nullable: true })
   lastStatus: number | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What went wrong on the last attempt ("answered 503", "timed out" …); null after a success' })
   @Property({ type: 'string', length: 500, nullable: true })
   lastError: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the partner accepted it with a 2xx (UTC); null until then' })
   @Property({ type: 'datetime', nullable: true })
   deliveredAt: Date | null = null;
 }

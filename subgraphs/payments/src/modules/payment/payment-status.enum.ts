@@ -8,6 +8,7 @@ export enum PaymentMethodKind {
 
 registerEnumType(PaymentMethodKind, {
   name: 'PaymentMethodKind',
+  description: 'How an order is paid',
   valuesConfig: {
     CARD: { description: 'Online by card (a Stripe PaymentIntent, or the simulated processor in mock mode)' },
     CASH: { description: 'Cash at pickup or delivery, confirmed by the seller or an admin' },
@@ -27,6 +28,7 @@ export enum PaymentStatus {
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
+  description: "Where a payment is: REQUIRES_PAYMENT, then SUCCEEDED or FAILED; refunds make a SUCCEEDED one PARTIALLY_REFUNDED or REFUNDED",
   valuesConfig: {
     REQUIRES_PAYMENT: { description: 'Waiting for the card (clientSecret) or for the seller to confirm cash or transfer' },
     PROCESSING: { description: 'The processor is working on it' },

@@ -5,7 +5,9 @@ import { PaymentMethodKind, PaymentStatus } from './payment-status.enum';
 
 /** One order's payment (at most one per order; a failed card payment is retried on the same one). */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An order's payment: by card through the processor, or cash or transfer confirmed by the seller" })
+@ObjectType({
+  description: "An order's payment (at most one per order): by card through the processor, or cash or transfer confirmed by the seller. Seen by the order's buyer, its seller and ADMIN",
+})
 @Entity({ tableName: 'payment' })
 export class Payment extends TimestampedEntity {
   @Property({ type: 'uuid', unique: true })
@@ -21,7 +23,7 @@ export class Payment extends TimestampedEntity {
   @Property({ type: 'uuid' })
   sellerId!: string;
 
-  @Field(() => PaymentMethodKind)
+  @Field(() => PaymentMethodKind, { description: 'How the buyer pays' })
   @Enum({ items: () => PaymentMethodKind })
   method!: PaymentMethodKind;
 
@@ -33,7 +35,7 @@ export class Payment extends TimestampedEntity {
   @Property({ type: 'integer' })
   refundedCents: number = 0;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where it is: waiting, paid, failed, refunded' })
   @Enum({ items: () => PaymentStatus })
   status: PaymentStatus = PaymentStatus.REQUIRES_PAYMENT;
 

@@ -15,20 +15,37 @@ export class PaymentResolver {
       "The order's buyer pays it: CARD returns a clientSecret for Stripe.js (or the simulated processor in mock mode); CASH and TRANSFER " +
       'wait for the seller to confirm. One payment per order: asking again returns it (a failed card payment is retried on it).',
   })
-  createPayment(@Arg('orderId', () => ID) orderId: string, @Arg('method', () => PaymentMethodKind) method: PaymentMethodKind, @Ctx() ctx: PaymentsContext): Promise<Payment> {
+  createPayment(
+    @Arg('orderId', () => ID, { description: "A PENDING order of the viewer's (NOT_FOUND for anyone else's; CONFLICT once it is not PENDING)" })
+    orderId: string,
+    @Arg('method', () => PaymentMethodKind, {
+      description: 'CARD needs a total of at least US$0.50 (BAD_USER_INPUT otherwise); asking again with another method than the first is CONFLICT',
+    })
+    method: PaymentMethodKind,
+    @Ctx() ctx: PaymentsContext): Promise<Payment> {
     return (requireViewer(ctx, [Role.CLIENT]), ctx.services.payments.create(ctx, orderId, method));
   }
 
   @Mutation(() => Payment, { description: 'The seller of the order, or an ADMIN: the cash or the transfer arrived (the order becomes PAID)' })
-  confirmPayment(@Arg('paymentId', () => ID) paymentId: string, @Ctx() ctx: PaymentsContext): Promise<Payment> {
+  confirmPayment(
+    @Arg('paymentId', () => ID, { description: 'A CASH or TRANSFER payment waiting in REQUIRES_PAYMENT (CONFLICT otherwise)' })
+    paymentId: string, @Ctx() ctx: PaymentsContext): Promise<Payment> {
     return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.payments.confirmOffline(ctx, paymentId));
   }
 
-  @Mutation(() => Payment, { description: 'ADMIN, or the seller of the order: all that is left by default, never more than was paid' })
+  @Mutation(() => Payment, {
+    description:
+      'ADMIN, or the seller of the order (the buyer: FORBIDDEN): gives money back, never more than was paid. Cards are refunded ' +
+      'through the processor shortly after; cash and transfer are recorded as given back',
+  })
   refundPayment(
-    @Arg('paymentId', () => ID) paymentId: string,
-    @Arg('amountCents', () => Int, { nullable: true }) amountCents: number | null,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('paymentId', () => ID, { description: 'A paid payment: SUCCEEDED or PARTIALLY_REFUNDED (CONFLICT otherwise)' }) paymentId: string,
+    @Arg('amountCents', () => Int, {
+      nullable: true,
+      description: 'How much, in US cents: 1 up to what is left to refund (BAD_USER_INPUT beyond it); default all that is left',
+    })
+    amountCents: number | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the record: at most 200 characters' }) reason: string | null,
     @Ctx() ctx: PaymentsContext,
   ): Promise<Payment> {
     return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.payments.refund(ctx, paymentId, amountCents, reason));
@@ -40,8 +57,8 @@ export class PaymentResolver {
       'or declined (FAILED). The buyer of the order, or an ADMIN.',
   })
   async simulateCardPayment(
-    @Arg('paymentId', () => ID) paymentId: string,
-    @Arg('succeed', () => Boolean, { defaultValue: true }) succeed: boolean,
+    @Arg('paymentId', () => ID, { description: 'A CARD payment (NOT_FOUND unless the viewer is its buyer or an ADMIN)' }) paymentId: string,
+    @Arg('succeed', () => Boolean, { defaultValue: true, description: 'true: the card is accepted; false: it is declined' }) succeed: boolean,
     @Ctx() ctx: PaymentsContext,
   ): Promise<Payment> {
     const viewer = requireViewer(ctx);
@@ -57,12 +74,12 @@ export class PaymentResolver {
     });
   }
 
-  @FieldResolver(() => Order, { description: 'Resolved by the orders subgraph' })
+  @FieldResolver(() => Order, { description: 'The order it pays (resolved by the orders subgraph)' })
   order(@Root() payment: Payment): Order {
     return Order.of(payment.orderId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Stripe's PaymentIntent client secret: CARD only, to the order's buyer only" })
+  @FieldResolver(() => String, { nullable: true, description: "Stripe's PaymentIntent client secret for Stripe.js: CARD only, to the order's buyer only (null for anyone else)" })
   clientSecret(@Root() payment: Payment, @Ctx() ctx: PaymentsContext): string | null {
     return ctx.viewer?.id === payment.buyerId && payment.method === PaymentMethodKind.CARD ? payment.clientSecret : null;
   }
@@ -70,7 +87,7 @@ export class PaymentResolver {
 
 @Resolver(() => Order)
 export class OrderPaymentResolver {
-  @FieldResolver(() => Payment, { nullable: true, description: "The order's payment (contributed by payments); its buyer, its seller, admins" })
+  @FieldResolver(() => Payment, { nullable: true, description: "The order's payment, null until its buyer starts one (createPayment); seen by its buyer, its seller and ADMIN" })
   async payment(@Root() order: Order, @Ctx() ctx: PaymentsContext): Promise<Payment | null> {
     optionalViewer(ctx);
     if (!isUuid(order.id)) return null;

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from
 import { DomainTopic, type NotificationAddedPayload } from '@espigon/kit/events/domain-events';
 import { liveEvents } from '@espigon/kit/events/live-events';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION } from '@espigon/kit/graphql/connection';
 import { requireViewer } from '@espigon/kit/server/request-context';
 import type { UsersContext } from '../../users.context';
 import { NotificationConnection } from './notification-connection.type';
@@ -11,9 +12,9 @@ import { Notification } from './notification.entity';
 export class NotificationResolver {
   @Query(() => NotificationConnection, { description: "The viewer's own inbox, newest first" })
   notifications(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only those not read yet' }) unreadOnly: boolean | null,
     @Ctx() ctx: UsersContext,
   ): Promise<NotificationConnection> {
     requireViewer(ctx);
@@ -29,7 +30,12 @@ export class NotificationResolver {
   @Mutation(() => Int, {
     description: "Marks the viewer's notifications read (all of them without ids, at most 100 ids); returns how many changed",
   })
-  markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: UsersContext): Promise<number> {
+  markNotificationsRead(
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description: "At most 100 notification ids; others' ids and those already read are not counted. Without ids: every one of the viewer's",
+    })
+    ids: string[] | null, @Ctx() ctx: UsersContext): Promise<number> {
     requireViewer(ctx);
     return ctx.services.notifications.markRead(ctx, ids);
   }

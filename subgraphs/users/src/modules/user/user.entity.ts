@@ -9,7 +9,10 @@ import { Role } from './role.enum';
 @Index({ properties: ['createdAt', 'id'] })
 export class User extends TimestampedEntity {
   /** Stored lower-case; unique. */
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "Login email, lower-case. A seller's is public (their business contact); anyone else's is seen only by its owner and ADMIN (FORBIDDEN otherwise)",
+  })
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
@@ -17,15 +20,18 @@ export class User extends TimestampedEntity {
   passwordHash!: string;
 
   /** At most 120 characters (NAME_MAX), NFC-normalised, without invisible characters. */
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name: 1 to 120 characters on one line (a stall owner, a household, a restaurant)' })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: "A seller's is public; anyone else's is seen only by its owner and ADMIN (FORBIDDEN otherwise)" })
   @Enum({ items: () => Role })
   role!: Role;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Contact phone, at most 30 characters; null when not given. Seen as the email is: a seller's by anyone, others' by their owner and ADMIN",
+  })
   @Property({ type: 'string', length: 30, nullable: true })
   phone: string | null = null;
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError } from '@espigon/kit/errors';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION } from '@espigon/kit/graphql/connection';
 import { optionalViewer, requireViewer } from '@espigon/kit/server/request-context';
 import type { UsersContext } from '../../users.context';
 import { Role } from './role.enum';
@@ -15,11 +16,11 @@ export class UserResolver {
     return viewer ? ctx.loaders.user.load(viewer.id) : null;
   }
 
-  @Query(() => UserConnection, { description: 'Every account, newest first (ADMIN only)' })
+  @Query(() => UserConnection, { description: 'ADMIN: every account, newest first' })
   users(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('role', () => Role, { nullable: true }) role: Role | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Arg('role', () => Role, { nullable: true, description: 'Only the accounts of this role' }) role: Role | null,
     @Ctx() ctx: UsersContext,
   ): Promise<UserConnection> {
     requireViewer(ctx, [Role.ADMIN]);
@@ -30,7 +31,7 @@ export class UserResolver {
     nullable: true,
     description: 'A user by id: sellers are public; other accounts to themselves and admins (null otherwise, as for an unknown id)',
   })
-  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: UsersContext): Promise<User | null> {
+  async user(@Arg('id', () => ID, { description: "The user's id" }) id: string, @Ctx() ctx: UsersContext): Promise<User | null> {
     const viewer = optionalViewer(ctx);
     const user = await ctx.loaders.user.load(id);
     return user && (user.role === Role.SELLER || viewer?.id === user.id || viewer?.role === Role.ADMIN) ? user : null;
@@ -53,7 +54,7 @@ export class UserResolver {
     return this.privateField(user, ctx, user.role, "Only the account's owner and administrators see this role");
   }
 
-  @FieldResolver(() => SellerProfile, { nullable: true, description: 'Only for sellers' })
+  @FieldResolver(() => SellerProfile, { nullable: true, description: "A seller's stall; null for clients and admins" })
   sellerProfile(@Root() user: User): SellerProfile | null {
     if (user.role !== Role.SELLER || !user.stallName) return null;
     return Object.assign(new SellerProfile(), { stallName: user.stallName, pierSection: user.pierSection });
