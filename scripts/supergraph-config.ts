@@ -10,7 +10,8 @@ export interface SubgraphEntry {
 }
 
 /** supergraph.yaml at the repository's root: one folder up from scripts/, two from the compiled dist/scripts/. */
-const defaultConfigPath = [resolve(__dirname, '..', 'supergraph.yaml'), resolve(__dirname, '..', '..', 'supergraph.yaml')].find(existsSync) ??
+const defaultConfigPath =
+  [resolve(__dirname, '..', 'supergraph.yaml'), resolve(__dirname, '..', '..', 'supergraph.yaml')].find(existsSync) ??
   resolve(__dirname, '..', 'supergraph.yaml');
 
 export function readSupergraphConfig(path = defaultConfigPath): SubgraphEntry[] {

@@ -34,7 +34,13 @@ export function nodeArguments(entry: string, { compiled = process.env.ESPIGON_TE
 }
 
 /** Spawns `entry` (a .ts file under the repo) and resolves once a log line with `readyMsg` appears. */
-export function spawnService(entry: string, env: NodeJS.ProcessEnv, readyMsg: string, logFile: string, options: SpawnOptions = {}): Promise<ChildService> {
+export function spawnService(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  readyMsg: string,
+  logFile: string,
+  options: SpawnOptions = {},
+): Promise<ChildService> {
   const child = spawn(process.execPath, nodeArguments(entry, options), {
     cwd: root,
     // a developer's .env never reaches a test market: the test says everything it sets
