@@ -13,7 +13,7 @@ const otherThanKit = {
 };
 
 export default [
-  { ignores: ['**/node_modules/**', '.data/**', 'e2e/__generated__/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '.data/**', '**/dist/**', 'e2e/__generated__/**', '**/*.js', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -1,5 +1,5 @@
 // Reads supergraph.yaml (Rover's config format).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -9,7 +9,12 @@ export interface SubgraphEntry {
   schemaFile: string;
 }
 
-export function readSupergraphConfig(path = resolve(__dirname, '..', 'supergraph.yaml')): SubgraphEntry[] {
+/** supergraph.yaml at the repository's root: one folder up from scripts/, two from the compiled dist/scripts/. */
+const defaultConfigPath =
+  [resolve(__dirname, '..', 'supergraph.yaml'), resolve(__dirname, '..', '..', 'supergraph.yaml')].find(existsSync) ??
+  resolve(__dirname, '..', 'supergraph.yaml');
+
+export function readSupergraphConfig(path = defaultConfigPath): SubgraphEntry[] {
   const doc = parse(readFileSync(path, 'utf8')) as {
     subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
   };

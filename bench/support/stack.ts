@@ -83,7 +83,7 @@ export async function startStack(names: string[], nodeArgs: Record<string, strin
         { ...base, PORT: String(port) },
         `${name} subgraph ready`,
         join(dataDir, `${name}.log`),
-        nodeArgs[name],
+        { nodeArgs: nodeArgs[name] },
       );
       subgraphs[name] = { ...service, url: `http://127.0.0.1:${port}/graphql` };
     }

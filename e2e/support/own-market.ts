@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnMarket, type ChildService } from './processes';
+import { spawnMarket, type ChildService, type SpawnOptions } from './processes';
 import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './test-resources';
 
 export interface OwnMarket {
@@ -14,7 +14,7 @@ export interface OwnMarket {
   stop(): Promise<void>;
 }
 
-export async function startOwnMarket(tag: string, env: NodeJS.ProcessEnv = {}): Promise<OwnMarket> {
+export async function startOwnMarket(tag: string, env: NodeJS.ProcessEnv = {}, options?: SpawnOptions): Promise<OwnMarket> {
   const database = uniqueName(`espigon_${tag}`);
   const prefix = `${database}:`;
   const dataDir = mkdtempSync(join(tmpdir(), `espigon-${tag}-`));
@@ -38,6 +38,7 @@ export async function startOwnMarket(tag: string, env: NodeJS.ProcessEnv = {}): 
         ...env,
       },
       join(dataDir, 'market.log'),
+      options,
     );
     return {
       market,

@@ -14,15 +14,36 @@ export interface ChildService {
   stop(): Promise<number | null>;
 }
 
+export interface SpawnOptions {
+  /**
+   * Run the compiled build (`npm run build`) as the production image does: plain node, the workspaces resolved to
+   * their dist/ by the "espigon-dist" export condition, no register hook, and (where Node can strip types) TypeScript
+   * refused, so a source file loaded by mistake fails instead of passing. ESPIGON_TEST_COMPILED=1 makes it the default.
+   */
+  compiled?: boolean;
+  /** Options for node itself, before the entry point (e.g. --cpu-prof for a benchmark's profile). */
+  nodeArgs?: string[];
+}
+
+/** The compiled counterpart of an entry point: scripts/x.ts → dist/scripts/x.js, <workspace>/src/x.ts → <workspace>/dist/x.js. */
+export const compiledEntry = (entry: string) =>
+  entry.startsWith('scripts/') ? `dist/${entry.replace(/\.ts$/, '.js')}` : entry.replace('/src/', '/dist/').replace(/\.ts$/, '.js');
+
+/** How node runs `entry`: the TypeScript through the register hook, or its compiled JavaScript. */
+export function nodeArguments(entry: string, { compiled = process.env.ESPIGON_TEST_COMPILED === '1' }: SpawnOptions = {}): string[] {
+  if (!compiled) return ['-r', '@swc-node/register', entry];
+  return ['--conditions=espigon-dist', ...(process.features.typescript ? ['--no-experimental-strip-types'] : []), compiledEntry(entry)];
+}
+
 /** Spawns `entry` (a .ts file under the repo) and resolves once a log line with `readyMsg` appears. */
 export function spawnService(
   entry: string,
   env: NodeJS.ProcessEnv,
   readyMsg: string,
   logFile: string,
-  nodeArgs: string[] = [],
+  options: SpawnOptions = {},
 ): Promise<ChildService> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...nodeArguments(entry, options)], {
     cwd: root,
     // a developer's .env never reaches a test market: the test says everything it sets
     env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info', ESPIGON_DOTENV: 'off' },
@@ -66,8 +87,8 @@ export function spawnService(
   });
 }
 
-export const spawnMarket = (env: NodeJS.ProcessEnv, logFile: string) =>
-  spawnService('scripts/start-market.ts', env, 'market ready', logFile);
+export const spawnMarket = (env: NodeJS.ProcessEnv, logFile: string, options?: SpawnOptions) =>
+  spawnService('scripts/start-market.ts', env, 'market ready', logFile, options);
 
 export const spawnGateway = (env: NodeJS.ProcessEnv, logFile: string) =>
   spawnService('gateway/src/index.ts', env, 'gateway ready', logFile);
