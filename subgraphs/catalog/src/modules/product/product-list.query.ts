@@ -72,6 +72,12 @@ const productColumns = [
   'image_urls', 'caught_at', 'listed', 'created_at', 'updated_at', 'deleted_at',
 ].map((c) => `p."${c}"`).join(', ');
 
+/** The inventory's mapped columns, prefixed `inventory__` in a page's rows. */
+export const INVENTORY_PREFIX = 'inventory__';
+const inventoryColumns = ['product_id', 'quantity_on_hand', 'quantity_reserved', 'low_stock_threshold', 'updated_at']
+  .map((c) => `i."${c}" as "${INVENTORY_PREFIX}${c}"`)
+  .join(', ');
+
 export interface ProductListQuery {
   sort: ProductSort;
   pageSql: string;
@@ -157,8 +163,9 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
     pageWhere.push(`(${spec.column}, p."id") ${spec.direction === 'asc' ? '>' : '<'} (?${spec.cursorCast}, ?::uuid)`);
     pageParams.push(key, id);
   }
-  const pageSql = `select ${productColumns}, ${spec.cursorSql} as "cursor_key"
-    from "catalog"."product" p
+  // each product's stock comes with it (left join: every product has one, created with it), for the inventory loader
+  const pageSql = `select ${productColumns}, ${spec.cursorSql} as "cursor_key", ${inventoryColumns}
+    from "catalog"."product" p left join "catalog"."inventory" i on i."product_id" = p."id"
     where ${pageWhere.join(' and ')}
     order by ${spec.column} ${spec.direction}, p."id" ${spec.direction}
     limit ?`;

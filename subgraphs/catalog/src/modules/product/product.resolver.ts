@@ -34,7 +34,8 @@ export class ProductResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
-    return (optionalViewer(ctx), ctx.services.products.list(ctx, { filter, sort, first, after }));
+    optionalViewer(ctx); // a refused token is an error, not an anonymous request
+    return ctx.services.products.list(ctx, { filter, sort, first, after }, (inventory) => ctx.loaders.inventory.prime(inventory.productId, inventory));
   }
 
   @Mutation(() => Product, { description: "SELLER: list a product of one's own" })

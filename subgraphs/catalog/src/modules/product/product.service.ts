@@ -9,7 +9,7 @@ import { readOnlyRowMapper } from '@espigon/kit/database/read-only-rows';
 import { Subcategory } from '../category/subcategory.entity';
 import { Inventory } from '../inventory/inventory.entity';
 import { assertCanManage, canView } from './product-access';
-import { buildProductListQuery, buildSellerListingsQuery, productCursor, type SearchMode } from './product-list.query';
+import { buildProductListQuery, buildSellerListingsQuery, INVENTORY_PREFIX, productCursor, type SearchMode } from './product-list.query';
 import * as rules from './product-rules';
 import type { ProductSort } from './product-sort.enum';
 import { ProductConnection } from './product-connection.type';
@@ -30,11 +30,13 @@ export class ProductService {
    * A page of products the viewer may browse, with the total matching the filter. A search that full
    * text cannot match (a stemming miss, a typo) is retried by trigram similarity on the name.
    */
-  async list({ em, viewer }: ServiceContext, args: ProductListArgs): Promise<ProductConnection> {
+  async list({ em, viewer }: ServiceContext, args: ProductListArgs, stock?: (inventory: Inventory) => void): Promise<ProductConnection> {
     const limit = pageSize(args.first);
     let page = await this.fetchPage(em, viewer, args, limit, 'fulltext');
     // a search is counted at once (no match at all is what sends it to the fuzzy retry); a browse only when asked
     if (page.searching && (await page.totalCount()) === 0) page = await this.fetchPage(em, viewer, args, limit, 'fuzzy');
+    // the page's stock came in the same statement: handed to the caller (the inventory loader), not fetched again
+    if (stock) for (const { inventory } of page.rows) if (inventory) stock(inventory);
     const cursors = new Map(page.rows.map(({ product, cursorKey }) => [product, cursorKey]));
     const sort = page.sort;
     return toConnection(ProductConnection, page.rows.map((r) => r.product), limit, page.totalCount, (p) =>
@@ -180,12 +182,31 @@ export class ProductService {
     const totalCount = () =>
       (counted ??= em.execute<{ total: number }[]>(query.countSql, query.countParams).then(([{ total }]) => total));
     const toProduct = readOnlyRowMapper(em, Product);
+    const toInventory = readOnlyRowMapper(em, Inventory);
     return {
       sort: query.sort,
       searching: query.searching,
       totalCount,
       // shown, never changed: read-only objects, not entities in the request's identity map
-      rows: rows.map(({ cursor_key, ...columns }) => ({ product: toProduct(columns), cursorKey: cursor_key })),
+      rows: rows.map(({ cursor_key, ...columns }) => {
+        const [product, inventory] = splitPrefixed(columns, INVENTORY_PREFIX);
+        return {
+          product: toProduct(product),
+          inventory: inventory.product_id == null ? null : toInventory(inventory),
+          cursorKey: cursor_key,
+        };
+      }),
     };
   }
+}
+
+/** A row's columns without `prefix`, and those with it (the prefix removed). */
+function splitPrefixed(row: Record<string, unknown>, prefix: string): [Record<string, unknown>, Record<string, unknown>] {
+  const own: Record<string, unknown> = {};
+  const prefixed: Record<string, unknown> = {};
+  for (const key in row) {
+    if (key.startsWith(prefix)) prefixed[key.slice(prefix.length)] = row[key];
+    else own[key] = row[key];
+  }
+  return [own, prefixed];
 }
