@@ -1,9 +1,12 @@
-// Starts the whole market once per test run, on a fresh database and Redis prefix, against real PostgreSQL and Redis.
+// Decides which PostgreSQL and Redis the run uses (the preflight: a few seconds, said in the first lines), then starts
+// the whole market once per test run, on a fresh database and Redis prefix: real PostgreSQL and Redis when they answer,
+// otherwise the embedded default (an embedded PGlite server, in-process bus and stores).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnMarket, type ChildService } from './processes';
-import { createDatabase, redisUrl, uniqueName } from './test-resources';
+import { createDatabase, optionalRedisUrl, uniqueName } from './test-resources';
+import { preflightTestServices, recordTestServices } from '@espigon/kit/testing/test-services';
 import { startFakeStripe, type FakeStripe } from './fake-stripe';
 
 declare global {
@@ -17,6 +20,9 @@ declare global {
 export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
   const selected = globalConfig.selectProjects;
   if (selected && selected.length > 0 && selected.every((name) => name === 'unit')) return;
+  const { services, report } = await preflightTestServices();
+  recordTestServices(services);
+  process.stderr.write(`\n${report.map((line) => `  ${line}`).join('\n')}\n\n`);
   const database = uniqueName('espigon_test');
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-test-'));
   const redisPrefix = `${database}:`;
@@ -32,7 +38,7 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: optionalRedisUrl(),
       REDIS_KEY_PREFIX: redisPrefix,
       DATA_DIR: dataDir,
       SEED_DEMO_DATA: 'true',
@@ -40,6 +46,10 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       SUBGRAPH_PORTS: 'auto',
       // test files sign up many accounts from one address; the limit itself is tested on a market of its own
       REGISTER_MAX_PER_IP_PER_HOUR: '1000',
+      // PGlite runs one statement at a time, so on the embedded default the test files running side by side queue on
+      // this market's database: they wait for it longer than the 2 s a request waits for PostgreSQL (stalls and
+      // timeouts are tested on markets of their own)
+      ...(services.postgres ? {} : { DATABASE_QUERY_TIMEOUT_MS: '10000' }),
       STRIPE_SECRET_KEY: 'sk_test_espigon_fake',
       STRIPE_WEBHOOK_SECRET: 'whsec_test_espigon_market',
       STRIPE_API_HOST: '127.0.0.1',

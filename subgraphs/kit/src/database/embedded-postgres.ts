@@ -27,7 +27,8 @@ export async function startEmbeddedPostgres(options: {
   maxConnections?: number;
 }): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
-  mkdirSync(options.dataDir, { recursive: true });
+  // "memory://" keeps it in memory (tests); anything else is a folder on disk
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   // Extensions must be registered at open time: CREATE EXTENSION only finds bundles loaded here.
   const db = await PGlite.create(options.dataDir, { extensions: contribExtensions() });
   const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
