@@ -16,6 +16,9 @@ declare global {
   var __ESPIGON_FAKE_STRIPE__: FakeStripe | undefined;
 }
 
+/** The shared market's waits on the embedded default: for its database, for catalog and orders, at the gateway. */
+const embeddedPatience = { DATABASE_QUERY_TIMEOUT_MS: '10000', CATALOG_TIMEOUT_MS: '10000', ORDERS_TIMEOUT_MS: '10000', SUBGRAPH_TIMEOUT_MS: '30000' };
+
 /** The unit project needs no market: run alone (`npm run test:unit`), nothing is started. */
 export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
   const selected = globalConfig.selectProjects;
@@ -46,10 +49,10 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       SUBGRAPH_PORTS: 'auto',
       // test files sign up many accounts from one address; the limit itself is tested on a market of its own
       REGISTER_MAX_PER_IP_PER_HOUR: '1000',
-      // PGlite runs one statement at a time, so on the embedded default the test files running side by side queue on
-      // this market's database: they wait for it longer than the 2 s a request waits for PostgreSQL (stalls and
-      // timeouts are tested on markets of their own)
-      ...(services.postgres ? {} : { DATABASE_QUERY_TIMEOUT_MS: '10000' }),
+      // PGlite runs one statement at a time, so on the embedded default the test files running side by side (two
+      // concurrency tests among them) queue on this market's database: it waits longer for it than a request waits
+      // for PostgreSQL (2 s), and so do the callers up the chain (stalls and timeouts are tested on markets of their own)
+      ...(services.postgres ? {} : embeddedPatience),
       STRIPE_SECRET_KEY: 'sk_test_espigon_fake',
       STRIPE_WEBHOOK_SECRET: 'whsec_test_espigon_market',
       STRIPE_API_HOST: '127.0.0.1',
