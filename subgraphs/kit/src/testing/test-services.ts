@@ -8,6 +8,7 @@
 // uses the embedded default: an embedded PGlite server for each test database, and no Redis (in-process bus and stores).
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
+import { withTimeout } from '../timeout';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -55,10 +56,13 @@ async function probePostgres(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
   client.on('error', () => undefined);
   try {
-    await client.connect();
-    await client.query('select 1');
+    await withTimeout(
+      client.connect().then(() => client.query('select 1')),
+      PROBE_TIMEOUT_MS,
+      'connecting',
+    );
   } finally {
-    await client.end().catch(() => undefined);
+    void client.end().catch(() => undefined); // not awaited: a server that never answered may never say goodbye either
   }
 }
 
@@ -74,8 +78,11 @@ async function probeRedis(url: string): Promise<void> {
   let refusal: Error | undefined;
   redis.on('error', (err: Error) => (refusal ??= err));
   try {
-    await redis.connect();
-    await redis.ping();
+    await withTimeout(
+      redis.connect().then(() => redis.ping()),
+      PROBE_TIMEOUT_MS,
+      'connecting',
+    );
   } catch (err) {
     throw refusal ?? err; // the socket's own error (ECONNREFUSED …), not ioredis's "Connection is closed"
   } finally {
