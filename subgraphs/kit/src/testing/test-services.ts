@@ -56,11 +56,7 @@ async function probePostgres(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
   client.on('error', () => undefined);
   try {
-    await withTimeout(
-      client.connect().then(() => client.query('select 1')),
-      PROBE_TIMEOUT_MS,
-      'connecting',
-    );
+    await withTimeout(client.connect().then(() => client.query('select 1')), PROBE_TIMEOUT_MS, 'connecting');
   } finally {
     void client.end().catch(() => undefined); // not awaited: a server that never answered may never say goodbye either
   }
@@ -78,11 +74,7 @@ async function probeRedis(url: string): Promise<void> {
   let refusal: Error | undefined;
   redis.on('error', (err: Error) => (refusal ??= err));
   try {
-    await withTimeout(
-      redis.connect().then(() => redis.ping()),
-      PROBE_TIMEOUT_MS,
-      'connecting',
-    );
+    await withTimeout(redis.connect().then(() => redis.ping()), PROBE_TIMEOUT_MS, 'connecting');
   } catch (err) {
     throw refusal ?? err; // the socket's own error (ECONNREFUSED …), not ioredis's "Connection is closed"
   } finally {
@@ -103,7 +95,6 @@ export interface Preflight {
 export async function preflightTestServices(env: NodeJS.ProcessEnv = process.env): Promise<Preflight> {
   const fallbackAllowed = ['1', 'true', 'yes'].includes(env.ESPIGON_TEST_EMBEDDED_FALLBACK ?? '');
   const problems: string[] = [];
-  const report: string[] = [];
   const choose = async (variable: 'DATABASE_URL' | 'REDIS_URL', fallback: string, probe: (url: string) => Promise<void>) => {
     const explicit = env[variable] || undefined;
     const url = explicit ?? fallback;
@@ -130,14 +121,14 @@ export async function preflightTestServices(env: NodeJS.ProcessEnv = process.env
       ].join('\n'),
     );
   }
-  report.push(
+  const report = [
     postgres.url
       ? `PostgreSQL: ${shown(postgres.url)} (each test database created there, dropped after)`
       : `PostgreSQL: ${postgres.failure}; running on the embedded PGlite (one server per test database); tests that need a real PostgreSQL are skipped`,
     redis.url
       ? `Redis: ${shown(redis.url)} (each test run under a key prefix of its own, deleted after)`
       : `Redis: ${redis.failure}; in-process bus and stores (no REDIS_URL); tests that need Redis are skipped`,
-  );
+  ];
   return { services: { postgres: postgres.url, redis: redis.url }, report };
 }
 
@@ -150,14 +141,14 @@ export function recordTestServices(services: TestServices): void {
 // why ("[skipped: needs Redis]", or "[skipped: needs Redis: <why>]"), which the summary reporter
 // (e2e/support/skip-summary-reporter.js) counts at the end. A skipped describe's body still runs (jest collects its
 // tests): it must connect to nothing itself, only in hooks and tests.
-const skippedTitle = (name: string, reason: string, why?: string) => `${name} [skipped: ${reason}${why ? `: ${why}` : ''}]`;
+const skippedTitle = (name: string, reason: string, detail?: string) => `${name} [skipped: ${reason}${detail ? `: ${detail}` : ''}]`;
 
 function guard(available: () => boolean, reason: string) {
   return {
-    describe: (name: string, fn: () => void, why?: string) =>
-      available() ? describe(name, fn) : describe.skip(skippedTitle(name, reason, why), fn),
-    test: (name: string, fn: jest.ProvidesCallback, timeout?: number, why?: string) =>
-      available() ? test(name, fn, timeout) : test.skip(skippedTitle(name, reason, why), fn, timeout),
+    describe: (name: string, fn: () => void, detail?: string) =>
+      available() ? describe(name, fn) : describe.skip(skippedTitle(name, reason, detail), fn),
+    test: (name: string, fn: jest.ProvidesCallback, timeout?: number, detail?: string) =>
+      available() ? test(name, fn, timeout) : test.skip(skippedTitle(name, reason, detail), fn, timeout),
   };
 }
 
