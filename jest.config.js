@@ -30,8 +30,11 @@ module.exports = {
     project('subgraph', ['<rootDir>/subgraphs/**/test/**/*.test.ts']),
     project('e2e', ['<rootDir>/e2e/**/*.test.ts']),
   ],
+  // first decides which PostgreSQL and Redis the run uses (real ones when they answer, else the embedded default)
   globalSetup: '<rootDir>/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
+  // the default one, then the tests skipped for want of Redis or a real PostgreSQL, counted
+  reporters: ['default', '<rootDir>/e2e/support/skip-summary-reporter.js'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

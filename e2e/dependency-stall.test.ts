@@ -1,5 +1,6 @@
 // A PostgreSQL or Redis that hangs (stopped, not refusing) never hangs the API: every call has a timeout, the answer
-// is SERVICE_UNAVAILABLE (retry), and the market recovers by itself when the dependency does.
+// is SERVICE_UNAVAILABLE (retry), and the market recovers by itself when the dependency does. On a run without Redis
+// the market has none (in-process stores) and only PostgreSQL (the embedded PGlite server, over TCP) is stalled.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.ope
 import { errorCode, execute, ok, uniqueEmail, type GraphQLResponse } from './support/client';
 import { spawnMarket, type ChildService } from './support/processes';
 import { startStallProxy, type StallProxy } from './support/stall-proxy';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './support/test-resources';
+import { createDatabase, deleteRedisKeys, dropDatabase, optionalRedisUrl, uniqueName } from './support/test-resources';
+import { testWithRedis } from '@espigon/kit/testing/test-services';
 
 /** Fails the test instead of waiting for jest's timeout when the API hangs. */
 const HANG_GUARD_MS = 15_000;
@@ -31,7 +33,7 @@ describe('PostgreSQL and Redis that stop answering', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-stall-'));
   let market: ChildService;
   let postgres: StallProxy;
-  let redis: StallProxy;
+  let redis: StallProxy | undefined;
   let url: string;
   const password = 'Atasco-2026-pass';
   const email = uniqueEmail('stall');
@@ -40,15 +42,18 @@ describe('PostgreSQL and Redis that stop answering', () => {
   beforeAll(async () => {
     const databaseUrl = new URL(await createDatabase(database));
     postgres = await startStallProxy(databaseUrl.hostname, Number(databaseUrl.port || 5432));
-    const redisTarget = new URL(redisUrl());
-    redis = await startStallProxy(redisTarget.hostname, Number(redisTarget.port || 6379));
+    const realRedis = optionalRedisUrl();
+    if (realRedis) {
+      const redisTarget = new URL(realRedis);
+      redis = await startStallProxy(redisTarget.hostname, Number(redisTarget.port || 6379));
+    }
     databaseUrl.host = `127.0.0.1:${postgres.port}`;
     market = await spawnMarket(
       {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl.toString(),
-        REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+        REDIS_URL: redis ? `redis://127.0.0.1:${redis.port}` : undefined,
         REDIS_KEY_PREFIX: prefix,
         DATA_DIR: dataDir,
         GATEWAY_PORT: '0',
@@ -74,8 +79,9 @@ describe('PostgreSQL and Redis that stop answering', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('Redis hanging: signed-in requests get SERVICE_UNAVAILABLE, logins still work, readiness says so', async () => {
-    redis.freeze();
+  testWithRedis('Redis hanging: signed-in requests get SERVICE_UNAVAILABLE, logins still work, readiness says so', async () => {
+    const redisProxy = redis!;
+    redisProxy.freeze();
     try {
       const me = await answered(execute(MeQuery, {}, { url, token }));
       expect(me.status).toBe(200);
@@ -90,7 +96,7 @@ describe('PostgreSQL and Redis that stop answering', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ checks: { redis: 'unavailable' } });
     } finally {
-      redis.thaw();
+      redisProxy.thaw();
     }
     let me = await execute(MeQuery, {}, { url, token });
     for (let attempt = 0; attempt < 50 && me.errors; attempt++) {

@@ -10,7 +10,7 @@ import { execute, ok } from './support/client';
 import { eventually } from '@espigon/kit/testing/eventually';
 import { registerPerson, type Person } from './support/market-people';
 import { spawnGateway, type ChildService } from './support/processes';
-import { redisUrl } from './support/test-resources';
+import { optionalRedisUrl } from './support/test-resources';
 
 const DedupCatalogPageQuery = graphql(`
   query DedupCatalogPage {
@@ -118,7 +118,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       PORT: '0',
       DATA_DIR: dataDir,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: optionalRedisUrl(),
       REDIS_KEY_PREFIX: process.env.ESPIGON_TEST_REDIS_PREFIX,
       JWT_PUBLIC_KEY: readFileSync(join(dataDir, 'keys', 'jwt-es256.public.pem'), 'utf8'),
       SUBGRAPH_URL_USERS: usersProxy.url,

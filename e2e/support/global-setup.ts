@@ -1,9 +1,12 @@
-// Starts the whole market once per test run, on a fresh database and Redis prefix, against real PostgreSQL and Redis.
+// Decides which PostgreSQL and Redis the run uses (the preflight: a few seconds, said in the first lines), then starts
+// the whole market once per test run, on a fresh database and Redis prefix: real PostgreSQL and Redis when they answer,
+// otherwise the embedded default (an embedded PGlite server, in-process bus and stores).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnMarket, type ChildService } from './processes';
-import { createDatabase, redisUrl, uniqueName } from './test-resources';
+import { createDatabase, optionalRedisUrl, uniqueName } from './test-resources';
+import { preflightTestServices, recordTestServices } from '@espigon/kit/testing/test-services';
 import { startFakeStripe, type FakeStripe } from './fake-stripe';
 
 declare global {
@@ -13,10 +16,16 @@ declare global {
   var __ESPIGON_FAKE_STRIPE__: FakeStripe | undefined;
 }
 
+/** The shared market's waits on the embedded default: for its database, for catalog and orders, at the gateway. */
+const embeddedPatience = { DATABASE_QUERY_TIMEOUT_MS: '10000', CATALOG_TIMEOUT_MS: '10000', ORDERS_TIMEOUT_MS: '10000', SUBGRAPH_TIMEOUT_MS: '30000' };
+
 /** The unit project needs no market: run alone (`npm run test:unit`), nothing is started. */
 export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
   const selected = globalConfig.selectProjects;
   if (selected && selected.length > 0 && selected.every((name) => name === 'unit')) return;
+  const { services, report } = await preflightTestServices();
+  recordTestServices(services);
+  process.stderr.write(`\n${report.map((line) => `  ${line}`).join('\n')}\n\n`);
   const database = uniqueName('espigon_test');
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-test-'));
   const redisPrefix = `${database}:`;
@@ -32,7 +41,7 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       ...process.env,
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl(),
+      REDIS_URL: optionalRedisUrl(),
       REDIS_KEY_PREFIX: redisPrefix,
       DATA_DIR: dataDir,
       SEED_DEMO_DATA: 'true',
@@ -40,6 +49,10 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       SUBGRAPH_PORTS: 'auto',
       // test files sign up many accounts from one address; the limit itself is tested on a market of its own
       REGISTER_MAX_PER_IP_PER_HOUR: '1000',
+      // PGlite runs one statement at a time, so on the embedded default the test files running side by side (two
+      // concurrency tests among them) queue on this market's database: it waits longer for it than a request waits
+      // for PostgreSQL (2 s), and so do the callers up the chain (stalls and timeouts are tested on markets of their own)
+      ...(services.postgres ? {} : embeddedPatience),
       STRIPE_SECRET_KEY: 'sk_test_espigon_fake',
       STRIPE_WEBHOOK_SECRET: 'whsec_test_espigon_market',
       STRIPE_API_HOST: '127.0.0.1',

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnMarket, type ChildService, type SpawnOptions } from './processes';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './test-resources';
+import { createDatabase, deleteRedisKeys, dropDatabase, optionalRedisUrl, uniqueName } from './test-resources';
 
 export interface OwnMarket {
   market: ChildService;
@@ -29,7 +29,7 @@ export async function startOwnMarket(tag: string, env: NodeJS.ProcessEnv = {}, o
         PATH: process.env.PATH,
         NODE_ENV: 'test',
         DATABASE_URL: await createDatabase(database),
-        REDIS_URL: redisUrl(),
+        REDIS_URL: optionalRedisUrl(),
         REDIS_KEY_PREFIX: prefix,
         DATA_DIR: dataDir,
         GATEWAY_PORT: '0',

@@ -200,9 +200,11 @@ describe('concurrency', () => {
       );
       const after = await stock(productId);
       outcomes.push({
-        succeeded: responses.filter((r) => r.status === 201).length,
+        // 200 is a retry finding the reservation its earlier attempt made, though that attempt was answered 503 (its
+        // read-back after the commit waited for a connection too long): for the client a success, reserved once
+        succeeded: responses.filter((r) => r.status === 201 || r.status === 200).length,
         outOfStock: responses.filter((r) => r.status === 409 && r.body.code === 'OUT_OF_STOCK').length,
-        other: responses.filter((r) => r.status !== 201 && r.status !== 409).length,
+        other: responses.filter((r) => ![200, 201, 409].includes(r.status)).length,
         onHand: after.onHand,
         reserved: after.reserved,
       });

@@ -1,8 +1,10 @@
 // Durable service-to-service events: outbox -> Redis Stream (consumer group) -> inbox. A consumer that was down gets
 // every event once; Redis cut off mid-stream loses nothing and doubles nothing; a failing handler is retried in order.
+// Every test here is about Redis Streams: skipped on a run without Redis (the hooks then do not run either).
 import { Client } from 'pg';
 import { startStallProxy, type StallProxy } from '../../../e2e/support/stall-proxy';
 import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from '../src/testing/test-resources';
+import { testWithRedis } from '../src/testing/test-services';
 import { initORM, migrate, type EntityManager, type Orm } from '../src/database/orm';
 import { Migration20261124000001_kit_outbox, Migration20261124000002_kit_inbox } from '../src/events/event-migrations';
 import { RedisEventStream, type EventConsumer } from '../src/events/event-stream';
@@ -93,7 +95,7 @@ afterAll(async () => {
 
 afterEach(() => orm.em.fork().execute(`truncate "probe"."effect"`));
 
-it('a consumer that was down gets every event once, in order, when it comes back', async () => {
+testWithRedis('a consumer that was down gets every event once, in order, when it comes back', async () => {
   const first = consume();
   await first.stop();
   await emit(30, ['order-a', 'order-b', 'order-c']);
@@ -111,7 +113,7 @@ it('a consumer that was down gets every event once, in order, when it comes back
   }
 });
 
-it('Redis cut off mid-stream and back: nothing lost, nothing doubled, order kept', async () => {
+testWithRedis('Redis cut off mid-stream and back: nothing lost, nothing doubled, order kept', async () => {
   const consumer = consume();
   relay.start();
   try {
@@ -131,7 +133,7 @@ it('Redis cut off mid-stream and back: nothing lost, nothing doubled, order kept
   }
 });
 
-it('a handler that fails is retried before anything after it, and its effect happens once', async () => {
+testWithRedis('a handler that fails is retried before anything after it, and its effect happens once', async () => {
   let failuresLeft = 2;
   const consumer = consume(async (envelope) => {
     if ((envelope.payload as { seq: number }).seq === 502 && failuresLeft-- > 0) throw new Error('reports database busy');

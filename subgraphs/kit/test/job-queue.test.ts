@@ -5,19 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDatabase, dropDatabase, uniqueName } from '../src/testing/test-resources';
+import { describeWithPostgres } from '../src/testing/test-services';
 import { initORM, migrate, type Orm } from '../src/database/orm';
 import { enqueueJob, Job, JobWorker, Migration20261124000003_kit_jobs, jobRetryDelayMs, type JobHandler } from '../src/jobs/job-queue';
 import { createLogger } from '../src/logger';
-import { startPgliteProcess } from './support/pglite-process';
+import { startPgliteProcess } from '../src/testing/pglite-process';
 
 const logger = createLogger('jobs-test', 'silent');
 
-describe.each(['PostgreSQL', 'PGlite'] as const)('jobs on %s', (engine) => {
+// PGlite here is the kit's own (on disk, as `npm start` keeps it); PostgreSQL is the run's real one, when it has one
+const jobsOn = (engine: 'PostgreSQL' | 'PGlite') => () => {
   let orm: Orm;
   let url: string;
   let embedded: { url: string; stop(): Promise<void> } | undefined;
   const database = uniqueName('espigon_jobs');
-  const dataDir = mkdtempSync(join(tmpdir(), 'espigon-jobs-'));
+  let dataDir: string;
   const ran: string[] = [];
   let failUntil = new Map<string, number>();
 
@@ -39,6 +41,7 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('jobs on %s', (engine) => {
   const makeDue = () => orm.em.fork().execute(`update "probe"."job" set "run_at" = now() where "status" = 'PENDING'`);
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'espigon-jobs-'));
     if (engine === 'PGlite') {
       embedded = await startPgliteProcess(join(dataDir, 'pglite'));
       url = embedded.url;
@@ -58,7 +61,7 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('jobs on %s', (engine) => {
     await orm?.close();
     await embedded?.stop();
     if (engine === 'PostgreSQL') await dropDatabase(database);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
@@ -133,7 +136,10 @@ describe.each(['PostgreSQL', 'PGlite'] as const)('jobs on %s', (engine) => {
     expect(done).toHaveLength(40);
     expect(new Set(done).size).toBe(40);
   });
-});
+};
+
+describeWithPostgres('jobs on PostgreSQL', jobsOn('PostgreSQL'));
+describe('jobs on PGlite', jobsOn('PGlite'));
 
 describe('jobRetryDelayMs', () => {
   it('doubles from a second, caps at an hour, and adds at most a quarter of jitter', () => {

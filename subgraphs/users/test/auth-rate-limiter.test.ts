@@ -2,10 +2,11 @@
 import { Redis } from 'ioredis';
 import { AuthRateLimiter, type AuthLimits } from '../src/modules/auth/auth-rate-limiter';
 import { deleteRedisKeys, redisUrl, uniqueName } from '@espigon/kit/testing/test-resources';
+import { describeWithRedis } from '@espigon/kit/testing/test-services';
 
-describe('AuthRateLimiter on Redis', () => {
+describeWithRedis('AuthRateLimiter on Redis', () => {
   const prefix = `${uniqueName('espigon_limiter')}:`;
-  const redis = new Redis(redisUrl());
+  let redis: Redis;
   let run = 0;
   const limiter = (limits: Partial<AuthLimits>) =>
     new AuthRateLimiter(
@@ -13,6 +14,10 @@ describe('AuthRateLimiter on Redis', () => {
       { redis, keyPrefix: `${prefix}${run++}:` },
     );
   const refused = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+
+  beforeAll(() => {
+    redis = new Redis(redisUrl());
+  });
 
   afterAll(async () => {
     await deleteRedisKeys(prefix);

@@ -9,7 +9,7 @@ import {
   type OrderMessageAddedPayload,
   type OrderStatusChangedPayload,
 } from '@espigon/kit/events/domain-events';
-import { RedisEventStream } from '@espigon/kit/events/event-stream';
+import { createEventStream } from '@espigon/kit/events/event-stream';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { createLogger } from '@espigon/kit/logger';
 import { startSubgraph } from '@espigon/kit/server/start-subgraph';
@@ -342,7 +342,8 @@ describe('a users subgraph that was down', () => {
     // published by the market while the users subgraph is down, one of them twice, and one it had already handled
     const meanwhile = Array.from({ length: 5 }, (_, i) => envelope(DomainTopic.INVENTORY_ALERT, stockAlert(seller.id, { productName: `Mientras ${i}` })));
     const logger = createLogger('notifications-test', 'silent');
-    const market = new RedisEventStream(config.REDIS_URL!, config.REDIS_KEY_PREFIX, 'notifications-test', logger);
+    // the subgraph's stream: Redis Streams with REDIS_URL, else the in-process one (this process's, which outlives the subgraph)
+    const market = createEventStream({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: 'notifications-test', logger });
     try {
       for (const event of [...meanwhile, meanwhile[2], before]) await market.append(event);
     } finally {

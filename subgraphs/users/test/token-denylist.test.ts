@@ -4,15 +4,20 @@ import { Redis } from 'ioredis';
 import { RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { startSubgraphHarness, type SubgraphHarness } from '@espigon/kit/testing/subgraph-harness';
 import { deleteRedisKeys, redisUrl, uniqueName } from '@espigon/kit/testing/test-resources';
+import { describeWithRedis } from '@espigon/kit/testing/test-services';
 import { usersSubgraph } from '../src/users.subgraph';
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
-describe('RedisTokenDenylist', () => {
+describeWithRedis('RedisTokenDenylist', () => {
   const prefix = `${uniqueName('espigon_denylist')}:`;
-  const redis = new Redis(redisUrl());
+  let redis: Redis;
   let run = 0;
   const fresh = () => new RedisTokenDenylist(redis, `${prefix}${run++}:`);
+
+  beforeAll(() => {
+    redis = new Redis(redisUrl());
+  });
 
   afterAll(async () => {
     await deleteRedisKeys(prefix);
@@ -73,7 +78,7 @@ describe('RedisTokenDenylist', () => {
   });
 });
 
-describe('the users subgraph keeps the denylist whole', () => {
+describeWithRedis('the users subgraph keeps the denylist whole', () => {
   let users: SubgraphHarness;
   const password = 'Pescado-fresco-2026';
   let counter = 0;

@@ -27,7 +27,8 @@ export async function startEmbeddedPostgres(options: {
   maxConnections?: number;
 }): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
-  mkdirSync(options.dataDir, { recursive: true });
+  // "memory://" keeps it in memory (tests); anything else is a folder on disk
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   // Extensions must be registered at open time: CREATE EXTENSION only finds bundles loaded here.
   // 16 MB of shared buffers, not PostgreSQL's 128 MB: a market's working set fits many times over, and PGlite's
   // WebAssembly memory never shrinks back (140 MiB less resident memory for `npm start`)

@@ -7,7 +7,7 @@ import type { Role } from '../auth/role';
 import { loadOrCreateDevelopmentInternalToken } from '../auth/internal-credential';
 import { RedisTokenDenylist } from '../auth/token-denylist';
 import { startSubgraph, type SubgraphDefinition } from '../server/start-subgraph';
-import { createDatabase, deleteRedisKeys, dropDatabase, redisUrl, uniqueName } from './test-resources';
+import { createDatabase, deleteRedisKeys, dropDatabase, optionalRedisUrl, uniqueName } from './test-resources';
 import { testTokenSigner } from './test-tokens';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -56,7 +56,7 @@ export async function startSubgraphHarness<Services>(
         PORT: '0',
         LOG_LEVEL: 'silent',
         DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl(),
+        REDIS_URL: optionalRedisUrl(),
         REDIS_KEY_PREFIX: redisPrefix,
         DATA_DIR: dataDir,
         SEED_DEMO_DATA: 'true',
