@@ -1,5 +1,9 @@
-// No N+1: a page of 100 products with seller, subcategory, category and inventory costs the same SQL as a page of 20.
+// No N+1: a page of 100 products with seller, subcategory, category and inventory costs the same SQL as a page of 20;
+// so does every other list catalog serves: the categories with their subcategories, User.products for a batch of 5 or
+// of 50 sellers, batches of Category, Subcategory and Inventory references, and the internal lookup behind the carts.
 import { randomUUID } from 'node:crypto';
+import { Category } from '../src/modules/category/category.entity';
+import { Subcategory } from '../src/modules/category/subcategory.entity';
 import { Inventory } from '../src/modules/inventory/inventory.entity';
 import { Product } from '../src/modules/product/product.entity';
 import { Unit } from '../src/modules/product/unit.enum';
@@ -106,4 +110,126 @@ it('resolves User.products for a batch of sellers in two statements, with the sa
     );
     expect(user.products).toEqual(alone.data!.products);
   }
+});
+
+/** `count` new categories of `perCategory` subcategories each; their ids. */
+async function seedCategories(count: number, perCategory: number): Promise<{ categoryIds: string[]; subcategoryIds: string[] }> {
+  const tag = randomUUID().slice(0, 8);
+  const categoryIds: string[] = [];
+  const subcategoryIds: string[] = [];
+  await h.service.runtime.orm.em.fork().transactional(async (tx) => {
+    for (let c = 0; c < count; c++) {
+      categoryIds.push(tx.create(Category, { name: `Categoría ${tag} ${c}`, slug: `categoria-${tag}-${c}` } as Category).id);
+    }
+    // subcategories reference their category by id only (no ORM relation): the categories go in first
+    await tx.flush();
+    categoryIds.forEach((categoryId, c) => {
+      for (let s = 0; s < perCategory; s++) {
+        subcategoryIds.push(tx.create(Subcategory, { categoryId, name: `Sub ${tag} ${c}.${s}`, slug: `sub-${tag}-${c}-${s}` } as Subcategory).id);
+      }
+    });
+  });
+  return { categoryIds, subcategoryIds };
+}
+
+/** The statements one request sends, after checking it answered without errors. */
+async function statementsOf(query: string, variables?: Record<string, unknown>, token?: string) {
+  h.resetStatements();
+  const result = await h.gql(query, variables, token);
+  expect(result.errors).toBeUndefined();
+  return { data: result.data!, statements: [...h.statements] };
+}
+
+const CATEGORY_TREE = `query { categories { id name slug subcategories { id name slug category { id name } } } }`;
+
+it('lists the categories with their subcategories in the same three statements for 4 categories and for 54', async () => {
+  const few = await statementsOf(CATEGORY_TREE);
+  await seedCategories(50, 3);
+  const many = await statementsOf(CATEGORY_TREE);
+  expect(many.data.categories.length).toBe(few.data.categories.length + 50);
+  expect(many.data.categories.flatMap((c: { subcategories: unknown[] }) => c.subcategories).length).toBeGreaterThanOrEqual(150);
+  console.log(`categories SQL statements: ${few.data.categories.length} -> ${few.statements.length}, ${many.data.categories.length} -> ${many.statements.length}`);
+  expect(many.statements).toHaveLength(few.statements.length);
+  // the categories, every subcategory of them, and Subcategory.category's categories (one loader batch)
+  expect(many.statements).toHaveLength(3);
+  expect(many.statements.filter((sql) => sql.includes('"catalog"."subcategory"'))).toHaveLength(1);
+});
+
+it('resolves batches of 5 or of 50 Category, Subcategory and Inventory references in the same statements', async () => {
+  const { categoryIds, subcategoryIds } = await seedCategories(50, 1);
+  const productIds: string[] = (await h.gql(`query { products(first: 50) { edges { node { id } } } }`)).data!.products.edges.map(
+    (e: { node: { id: string } }) => e.node.id,
+  );
+  const references = (n: number) => ({
+    r: [
+      ...categoryIds.slice(0, n).map((id) => ({ __typename: 'Category', id })),
+      ...subcategoryIds.slice(0, n).map((id) => ({ __typename: 'Subcategory', id })),
+      ...productIds.slice(0, n).map((productId) => ({ __typename: 'Inventory', productId })),
+    ],
+  });
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Category { id name subcategories { id name } }
+    ... on Subcategory { id name category { id slug } }
+    ... on Inventory { productId quantityOnHand quantityAvailable }
+  } }`;
+  const five = await statementsOf(query, references(5));
+  const fifty = await statementsOf(query, references(50));
+  expect(five.data._entities).toHaveLength(15);
+  expect(fifty.data._entities).toHaveLength(150);
+  expect(fifty.data._entities.every(Boolean)).toBe(true);
+  console.log(`Category/Subcategory/Inventory _entities SQL statements: 5 each -> ${five.statements.length}, 50 each -> ${fifty.statements.length}`);
+  expect(fifty.statements).toHaveLength(five.statements.length);
+  // categories (the references and Subcategory.category share one loader), Category.subcategories, subcategories,
+  // and for the inventories their products (who may see them) and the inventories
+  expect(fifty.statements).toHaveLength(5);
+  const on = (table: string) => fifty.statements.filter((sql) => sql.includes(`"catalog"."${table}"`)).length;
+  expect([on('category'), on('subcategory'), on('product'), on('inventory')]).toEqual([1, 2, 1, 1]);
+});
+
+it('resolves User.products for a batch of 5 sellers or of 50, with nested fields, in the same five statements', async () => {
+  const sellers = Array.from({ length: 50 }, () => randomUUID());
+  await h.service.runtime.orm.em.fork().transactional(async (tx) => {
+    const products = sellers.flatMap((sellerId, s) =>
+      [0, 1, 2].map((i) =>
+        tx.create(Product, { sellerId, subcategoryId: CAMARON_SUBCATEGORY, name: `Pesca ${s}.${i}`, priceCents: 500 + i, unit: Unit.LB } as Product),
+      ),
+    );
+    await tx.flush();
+    products.forEach((p) => tx.create(Inventory, { productId: p.id, quantityOnHand: 4 } as Inventory));
+  });
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id products(first: 2) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id name priceCents subcategory { name category { name } } inventory { quantityAvailable } } }
+  } } } }`;
+  const batch = (n: number) => ({ r: sellers.slice(0, n).map((id) => ({ __typename: 'User', id })) });
+  const five = await statementsOf(query, batch(5));
+  const fifty = await statementsOf(query, batch(50));
+  expect(fifty.data._entities).toHaveLength(50);
+  for (const user of fifty.data._entities as { products: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } } }[]) {
+    expect(user.products).toEqual(expect.objectContaining({ totalCount: 3, pageInfo: expect.objectContaining({ hasNextPage: true }) }));
+    expect(user.products.edges).toHaveLength(2);
+  }
+  console.log(`User.products SQL statements: 5 sellers -> ${five.statements.length}, 50 sellers -> ${fifty.statements.length}`);
+  expect(fifty.statements).toHaveLength(five.statements.length);
+  // every seller's first page, every seller's count, then one batch each of subcategories, categories, inventories
+  expect(fifty.statements).toHaveLength(5);
+});
+
+it("answers orders' product lookup (the carts' live prices and stock) in two statements for 5 ids and for 50", async () => {
+  const ids: string[] = (await h.gql(`query { products(first: 50) { edges { node { id } } } }`)).data!.products.edges.map(
+    (e: { node: { id: string } }) => e.node.id,
+  );
+  const lookup = async (n: number) => {
+    h.resetStatements();
+    const response = await h.internal('POST', '/internal/products/lookup', { ids: ids.slice(0, n) });
+    expect(response.status).toBe(200);
+    expect(response.body.products).toHaveLength(n);
+    return [...h.statements];
+  };
+  const five = await lookup(5);
+  const fifty = await lookup(50);
+  console.log(`product lookup SQL statements: 5 ids -> ${five.length}, 50 ids -> ${fifty.length}`);
+  expect(fifty).toHaveLength(five.length);
+  // the products, then their inventories
+  expect(fifty).toHaveLength(2);
 });

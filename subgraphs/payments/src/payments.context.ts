@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { createEntityLoader } from '@espigon/kit/database/entity-loader';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import type { RequestContext } from '@espigon/kit/server/request-context';
 import { Payment } from './modules/payment/payment.entity';
@@ -12,7 +13,11 @@ export interface PaymentsServices {
 
 export interface PaymentsContext extends RequestContext {
   services: PaymentsServices;
-  loaders: { paymentByOrder: DataLoader<string, Payment | null> };
+  loaders: {
+    paymentByOrder: DataLoader<string, Payment | null>;
+    /** Payments by id, read-only (Payment references): a batch of them in one statement. */
+    payment: DataLoader<string, Payment | null>;
+  };
   /** Mock mode outside production: simulateCardPayment is allowed. */
   simulation: boolean;
 }
@@ -24,5 +29,6 @@ export function createPaymentsLoaders(em: EntityManager): PaymentsContext['loade
       const byOrder = new Map(rows.map((p) => [p.orderId, p]));
       return orderIds.map((id) => byOrder.get(id) ?? null);
     }),
+    payment: createEntityLoader(em, Payment),
   };
 }

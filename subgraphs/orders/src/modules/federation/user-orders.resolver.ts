@@ -29,6 +29,6 @@ export class UserOrdersResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<OrderConnection> {
     requireViewer(ctx);
-    return ctx.services.orders.buyerOrders(ctx, user.id, { first, after, status });
+    return ctx.services.orders.buyerOrders(ctx, user.id, { first, after, status }, ctx.loaders.buyerFirstPages);
   }
 }

@@ -1,5 +1,6 @@
 // Orders after checkout: who may see them, their pages, their life (the state machine applied), expiry of unpaid ones,
 // and the stock each change gives back or takes for good (durable jobs that call catalog, retried until done).
+import type DataLoader from 'dataloader';
 import { Role } from '@espigon/kit/auth/role';
 import type { Viewer } from '@espigon/kit/auth/access-token';
 import type { ReservationClient } from '@espigon/kit/clients/reservation.client';
@@ -12,6 +13,7 @@ import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
 import { enqueueJob, type JobHandler } from '@espigon/kit/jobs/job-queue';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
+import type { BuyerPageKey } from '../../orders.context';
 import { OrderConnection } from './order-connection.type';
 import { cancelReason, decideTransition, type OrderParty } from './order-state-machine';
 import { OrderStatus } from './order-status.enum';
@@ -52,11 +54,17 @@ export class OrderService {
     return order && partyOf(order, viewer) ? order : null;
   }
 
-  /** A buyer's orders (their own; an admin may read anyone's). */
-  buyerOrders(ctx: ServiceContext, buyerId: string, args: OrderPageArgs): Promise<OrderConnection> {
+  /**
+   * A buyer's orders (their own; an admin may read anyone's). The first page goes through `firstPages` when given (the
+   * request's loader: every buyer of the request in one batch); an id that is no UUID has no orders.
+   */
+  buyerOrders(ctx: ServiceContext, buyerId: string, args: OrderPageArgs, firstPages?: DataLoader<BuyerPageKey, OrderConnection, string>): Promise<OrderConnection> {
     const viewer = actor(ctx);
     if (viewer.id !== buyerId && viewer.role !== Role.ADMIN) throw new ForbiddenError('Only your own orders');
-    return this.page(ctx.em, { buyerId }, args);
+    const limit = pageSize(args.first);
+    if (!isUuid(buyerId)) return Promise.resolve(toConnection(OrderConnection, [] as Order[], limit, 0, newestFirstCursor));
+    if (!args.after && firstPages) return firstPages.load({ buyerId: buyerId.toLowerCase(), first: limit, status: args.status ?? null });
+    return this.page(ctx.em, { buyerId: buyerId.toLowerCase() }, args);
   }
 
   /** A seller's incoming orders; an admin sees every order. */
