@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const climbIntoWorkspace = {
   regex: String.raw`^(\.\.?/)+(.*/)?(kit|users|catalog|orders|payments|reports|assistant|gateway)/src(/|$)`,
-  message: "Import another workspace by its package name (@espigon/kit/…), not by a relative path into its sources.",
+  message: 'Import another workspace by its package name (@espigon/kit/…), not by a relative path into its sources.',
 };
 const otherThanKit = {
   regex: String.raw`^@espigon/(?!kit/)`,

@@ -2,7 +2,20 @@
 // (users and catalog, each in its own process on PostgreSQL + Redis), alternating runs of the same queries.
 import { join } from 'node:path';
 import { spawnGateway } from '../e2e/support/processes';
-import { benchRequire, expectData, fillCatalog, freePort, load, loginToken, median, spawnChild, startStack, stopChild, waitForData, type LoadResult } from './support/stack';
+import {
+  benchRequire,
+  expectData,
+  fillCatalog,
+  freePort,
+  load,
+  loginToken,
+  median,
+  spawnChild,
+  startStack,
+  stopChild,
+  waitForData,
+  type LoadResult,
+} from './support/stack';
 
 const CATALOG_PAGE = `{ products(first: 50) { edges { node { id name priceCents seller { name } inventory { quantityAvailable } subcategory { name category { name } } } } } }`;
 const ME = `{ me { id name email role sellerProfile { stallName } } }`;
@@ -21,14 +34,27 @@ async function main(): Promise<void> {
     stops.push(ours.stop);
     gateways.push({ name: 'ours', url: ours.gatewayUrl, pid: ours.child.pid! });
     if (process.env.BENCH_WITHOUT_DEDUP === '1') {
-      const plain = await spawnGateway({ ...stack.gatewayEnv(await freePort()), SUBGRAPH_DEDUPLICATION: 'false' }, join(stack.dataDir, 'gateway-plain.log'));
+      const plain = await spawnGateway(
+        { ...stack.gatewayEnv(await freePort()), SUBGRAPH_DEDUPLICATION: 'false' },
+        join(stack.dataDir, 'gateway-plain.log'),
+      );
       stops.push(plain.stop);
       gateways.push({ name: 'ours, no deduplication', url: plain.gatewayUrl, pid: plain.child.pid! });
     }
     const hivePort = await freePort();
     const hive = spawnChild(
       process.execPath,
-      [hiveBin, 'supergraph', stack.supergraphPath, '--port', String(hivePort), '--host', '127.0.0.1', '--config-path', join(__dirname, 'hive', 'gateway.config.mjs')],
+      [
+        hiveBin,
+        'supergraph',
+        stack.supergraphPath,
+        '--port',
+        String(hivePort),
+        '--host',
+        '127.0.0.1',
+        '--config-path',
+        join(__dirname, 'hive', 'gateway.config.mjs'),
+      ],
       { PATH: process.env.PATH },
       join(stack.dataDir, 'hive.log'),
     );
@@ -45,7 +71,8 @@ async function main(): Promise<void> {
     // every gateway answers the same, before anything is timed
     for (const q of queries) {
       const answers = await Promise.all(gateways.map(async (g) => JSON.stringify(await expectData(g.url, q.body, q.token))));
-      if (new Set(answers).size !== 1) throw new Error(`the gateways answer ${q.name} differently:\n${answers.map((a) => a.slice(0, 300)).join('\n')}`);
+      if (new Set(answers).size !== 1)
+        throw new Error(`the gateways answer ${q.name} differently:\n${answers.map((a) => a.slice(0, 300)).join('\n')}`);
     }
     const watch = (pid: number) => ({ gateway: pid, users: stack.subgraphs.users.child.pid!, catalog: stack.subgraphs.catalog.child.pid! });
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s runs, ${ROUNDS} rounds alternating; Node ${process.version}\n`);

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
       const result = await load(url, body, { connections: CONNECTIONS, seconds: SECONDS, watch: {} });
       const cores = (cpuSeconds(pid) - cpuBefore) / ((performance.now() - wallStart) / 1000);
       if (result.failures) throw new Error(`${result.failures} failed requests`);
-      console.log(`\nnpm start (${real ? 'PostgreSQL + Redis' : 'embedded PGlite'}, MARKET_THREADS=${env.MARKET_THREADS ?? 'on'}), ${CONNECTIONS} connections, ${SECONDS} s, Node ${process.version}`);
+      console.log(
+        `\nnpm start (${real ? 'PostgreSQL + Redis' : 'embedded PGlite'}, MARKET_THREADS=${env.MARKET_THREADS ?? 'on'}), ${CONNECTIONS} connections, ${SECONDS} s, Node ${process.version}`,
+      );
       console.log('| RPS | p50 ms | p99 ms | cores used | RSS MiB (before → after) | start-up to first answer |');
       console.log('|---|---|---|---|---|---|');
       console.log(

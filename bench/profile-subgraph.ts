@@ -11,7 +11,8 @@ import { freePort } from './support/stack';
 const fetches: Record<string, (ids: string[]) => string> = {
   catalog: () =>
     JSON.stringify({
-      query: '{products(first:50){edges{node{id name priceCents seller{__typename id}inventory{quantityAvailable}subcategory{name category{name}}}}}}',
+      query:
+        '{products(first:50){edges{node{id name priceCents seller{__typename id}inventory{quantityAvailable}subcategory{name category{name}}}}}}',
     }),
   users: (ids) =>
     JSON.stringify({
@@ -40,13 +41,19 @@ function summarise(path: string): void {
       byPackage.set(functionName, (byPackage.get(functionName) ?? 0) + micros);
       continue;
     }
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url ? url.replace(/^.*\/(subgraphs|gateway)\//, '$1/') : '(native)');
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.startsWith('node:') ? 'node' : url ? url.replace(/^.*\/(subgraphs|gateway)\//, '$1/') : '(native)');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);
     const key = `${functionName || '(anonymous)'} ${pkg}:${lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
   console.log(`by package (self time):\n${top(byPackage, 20)}\n\nby function (self time):\n${top(byFunction, 30)}`);
 }
 
@@ -58,15 +65,23 @@ async function main(): Promise<void> {
   try {
     const gateway = await spawnGateway(stack.gatewayEnv(await freePort()), join(stack.dataDir, 'gateway.log'));
     await fillCatalog(gateway.gatewayUrl, 60);
-    const page = (await (await fetch(stack.subgraphs.catalog.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fetches.catalog([]) })).json()) as {
+    const page = (await (
+      await fetch(stack.subgraphs.catalog.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fetches.catalog([]) })
+    ).json()) as {
       data: { products: { edges: { node: { seller: { id: string } } }[] } };
     };
     await gateway.stop();
     const ids = page.data.products.edges.map((e) => e.node.seller.id);
     const body = fetches[target](ids);
     const pid = stack.subgraphs[target].child.pid!;
-    const result = await load(stack.subgraphs[target].url, body, { connections: 10, seconds: Number(process.env.BENCH_SECONDS ?? 10), watch: { [target]: pid } });
-    console.log(`${target} directly: ${result.rps.toFixed(0)} RPS, p50 ${result.p50} ms, CPU ${result.cpuMsPerRequest[target].toFixed(2)} ms per request`);
+    const result = await load(stack.subgraphs[target].url, body, {
+      connections: 10,
+      seconds: Number(process.env.BENCH_SECONDS ?? 10),
+      watch: { [target]: pid },
+    });
+    console.log(
+      `${target} directly: ${result.rps.toFixed(0)} RPS, p50 ${result.p50} ms, CPU ${result.cpuMsPerRequest[target].toFixed(2)} ms per request`,
+    );
   } finally {
     await stack.stop();
   }

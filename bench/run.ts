@@ -38,13 +38,23 @@ async function benchCheckout(url: string): Promise<string> {
   for (const seller of sellers) {
     const { login } = await ok(LoginMutation, { email: seller.email, password: seller.password }, { url });
     for (let i = 0; i < 3; i++) {
-      const input = { name: `Pesca de banco ${i}`, priceCents: 500 + i, unit: 'KG' as const, subcategoryId: '6f1c7a1e-0002-4000-8000-000000000008', quantityOnHand: 1_000_000 };
+      const input = {
+        name: `Pesca de banco ${i}`,
+        priceCents: 500 + i,
+        unit: 'KG' as const,
+        subcategoryId: '6f1c7a1e-0002-4000-8000-000000000008',
+        quantityOnHand: 1_000_000,
+      };
       productIds.push((await ok(CreateProductMutation, { input }, { url, token: login.accessToken })).createProduct.id);
     }
   }
-  const { register } = await ok(RegisterMutation, {
-    input: { email: `bench.${Date.now()}@example.ec`, password: 'Bench-checkout-2026', name: 'Cliente de prueba', role: 'CLIENT' },
-  }, { url });
+  const { register } = await ok(
+    RegisterMutation,
+    {
+      input: { email: `bench.${Date.now()}@example.ec`, password: 'Bench-checkout-2026', name: 'Cliente de prueba', role: 'CLIENT' },
+    },
+    { url },
+  );
   const token = register.accessToken;
   const samples: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -74,7 +84,11 @@ async function main(): Promise<void> {
     lines.push(`start-up to first answer (fresh data folder, migrations + seed): ${((performance.now() - started) / 1000).toFixed(1)} s`);
     lines.push(`memory of the running stack (RSS, one process): ${rssMiB(market.child.pid!).toFixed(0)} MiB`);
     lines.push(await timeMany('query me (gateway -> users)', 300, () => ok(MeQuery, {}, { url, token: login.accessToken })));
-    lines.push(await timeMany('mutation login (argon2id verify)', 30, () => ok(LoginMutation, { email: seller.email, password: seller.password }, { url, ip: `2001:db8::${Math.random().toString(16).slice(2, 6)}` })));
+    lines.push(
+      await timeMany('mutation login (argon2id verify)', 30, () =>
+        ok(LoginMutation, { email: seller.email, password: seller.password }, { url, ip: `2001:db8::${Math.random().toString(16).slice(2, 6)}` }),
+      ),
+    );
     const browse = `query Browse($search: String) {
       products(first: 20, filter: { search: $search, availableOnly: true }) {
         totalCount edges { node { id name priceCents seller { name } subcategory { name category { name } } inventory { quantityAvailable } } }

@@ -28,16 +28,27 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
-  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) throw new Error('bench:subscriptions needs DATABASE_URL and REDIS_URL (two gateways share events through Redis)');
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL)
+    throw new Error('bench:subscriptions needs DATABASE_URL and REDIS_URL (two gateways share events through Redis)');
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-bench-ws-'));
   const database = uniqueName('espigon_bench_ws');
   const prefix = `${database}:`;
   const databaseUrl = await createDatabase(database);
-  const env = { PATH: process.env.PATH, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'warn' };
+  const env = {
+    PATH: process.env.PATH,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+  };
   const lines: string[] = [`${CLIENTS} clients (half on each of 2 gateways), ${EVENTS} events, PostgreSQL + Redis`];
   const clients: Client[] = [];
   try {
-    const market = await spawnMarket({ ...env, LOG_LEVEL: 'info', GATEWAY_PORT: '0', SUBGRAPH_PORTS: 'auto', SEED_DEMO_DATA: 'true' }, join(dataDir, 'market.log'));
+    const market = await spawnMarket(
+      { ...env, LOG_LEVEL: 'info', GATEWAY_PORT: '0', SUBGRAPH_PORTS: 'auto', SEED_DEMO_DATA: 'true' },
+      join(dataDir, 'market.log'),
+    );
     const gatewayB = await spawnGateway(
       {
         ...env,
@@ -90,14 +101,17 @@ async function main(): Promise<void> {
                 on: { connected: () => ((connected += 1), resolve()), error: reject },
               });
               clients.push(client);
-              client.subscribe({ query }, {
-                next: (value) => {
-                  const order = (value.data as { orderUpdated?: { id: string } } | undefined)?.orderUpdated;
-                  if (order && !received.has(order.id)) received.set(order.id, performance.now());
+              client.subscribe(
+                { query },
+                {
+                  next: (value) => {
+                    const order = (value.data as { orderUpdated?: { id: string } } | undefined)?.orderUpdated;
+                    if (order && !received.has(order.id)) received.set(order.id, performance.now());
+                  },
+                  error: () => {},
+                  complete: () => {},
                 },
-                error: () => {},
-                complete: () => {},
-              });
+              );
             }),
         ),
       );
@@ -118,12 +132,21 @@ async function main(): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (received.size < EVENTS && Date.now() < deadline) await sleep(100);
     const elapsed = (performance.now() - started) / 1000;
-    const latencies = orderIds.filter((id) => received.has(id)).map((id) => Math.max(0, received.get(id)! - committed.get(id)!)).sort((x, y) => x - y);
+    const latencies = orderIds
+      .filter((id) => received.has(id))
+      .map((id) => Math.max(0, received.get(id)! - committed.get(id)!))
+      .sort((x, y) => x - y);
     const perThousand = (before: number, after: number) => (((after - before) / (CLIENTS / 2)) * 1000).toFixed(0);
     lines.push(`connected: ${connected} of ${CLIENTS}`);
-    lines.push(`delivered / expected: ${received.size} / ${EVENTS} (${((received.size / EVENTS) * 100).toFixed(1)} %), ${(EVENTS / elapsed).toFixed(0)} status changes/s sent one at a time`);
-    lines.push(`latency from the mutation's answer (commit) to receipt: p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms p99=${percentile(latencies, 99).toFixed(1)} ms`);
-    lines.push(`memory per 1,000 connections: gateway B ${perThousand(baseline.b, connectedRss.b)} MiB (gateway alone), market process ${perThousand(baseline.a, connectedRss.a)} MiB (gateway + subgraphs' upstream legs)`);
+    lines.push(
+      `delivered / expected: ${received.size} / ${EVENTS} (${((received.size / EVENTS) * 100).toFixed(1)} %), ${(EVENTS / elapsed).toFixed(0)} status changes/s sent one at a time`,
+    );
+    lines.push(
+      `latency from the mutation's answer (commit) to receipt: p50=${percentile(latencies, 50).toFixed(1)} ms p95=${percentile(latencies, 95).toFixed(1)} ms p99=${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+    lines.push(
+      `memory per 1,000 connections: gateway B ${perThousand(baseline.b, connectedRss.b)} MiB (gateway alone), market process ${perThousand(baseline.a, connectedRss.a)} MiB (gateway + subgraphs' upstream legs)`,
+    );
     await Promise.all(clients.map((c) => c.dispose()));
     await gatewayB.stop();
     await market.stop();

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   try {
     const ours = await spawnGateway(stack.gatewayEnv(await freePort()), join(stack.dataDir, 'gateway.log'));
     stops.push(ours.stop);
-    const plain = await spawnGateway({ ...stack.gatewayEnv(await freePort()), SUBGRAPH_DEDUPLICATION: 'false' }, join(stack.dataDir, 'gateway-plain.log'));
+    const plain = await spawnGateway(
+      { ...stack.gatewayEnv(await freePort()), SUBGRAPH_DEDUPLICATION: 'false' },
+      join(stack.dataDir, 'gateway-plain.log'),
+    );
     stops.push(plain.stop);
     const catalog = stack.subgraphs.catalog;
     const targets = [
@@ -36,13 +39,17 @@ async function main(): Promise<void> {
       }
     }
     const direct = median(results.get(targets[0].name)!.map((r) => r.rps));
-    console.log(`\n{ categories { … subcategories { … } } }, ${CONNECTIONS} connections, ${SECONDS} s runs, ${ROUNDS} rounds; Node ${process.version}\n`);
+    console.log(
+      `\n{ categories { … subcategories { … } } }, ${CONNECTIONS} connections, ${SECONDS} s runs, ${ROUNDS} rounds; Node ${process.version}\n`,
+    );
     console.log('| path | RPS (runs) | p50 ms | p99 ms | ÷ direct (median RPS) |');
     console.log('|---|---|---|---|---|');
     for (const t of targets) {
       const rs = results.get(t.name)!;
       const rps = median(rs.map((r) => r.rps));
-      console.log(`| ${t.name} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${(rps / direct).toFixed(2)} |`);
+      console.log(
+        `| ${t.name} | ${rs.map((r) => r.rps.toFixed(0)).join(', ')} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${(rps / direct).toFixed(2)} |`,
+      );
     }
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -78,7 +78,10 @@ describe('login', () => {
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const session = await registerClient();
-    const wrong = await execute(LoginMutation, { email: (await ok(MeQuery, {}, { token: session.accessToken })).me!.email, password: 'Incorrecta-123' });
+    const wrong = await execute(LoginMutation, {
+      email: (await ok(MeQuery, {}, { token: session.accessToken })).me!.email,
+      password: 'Incorrecta-123',
+    });
     const unknown = await execute(LoginMutation, { email: uniqueEmail('nobody'), password: 'Incorrecta-123' });
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
@@ -200,9 +203,10 @@ describe("who sees a user's email, phone and role", () => {
   it("shows a seller's business contact to anyone, by query and through another subgraph's reference", async () => {
     expect((await ok(UserQuery, { id: rosa.id })).user).toMatchObject({ email: rosa.email, phone: rosa.phone, role: 'SELLER' });
     // Product.seller comes from catalog and is resolved by the users subgraph (_entities): the same rule holds there
-    const page = await ok<{ products: { edges: { node: { seller: { id: string; email: string; phone: string | null; role: string } } }[] } }, unknown>(
-      '{ products(first: 5) { edges { node { seller { id email phone role } } } } }',
-    );
+    const page = await ok<
+      { products: { edges: { node: { seller: { id: string; email: string; phone: string | null; role: string } } }[] } },
+      unknown
+    >('{ products(first: 5) { edges { node { seller { id email phone role } } } } }');
     expect(page.products.edges.length).toBeGreaterThan(0);
     for (const { node } of page.products.edges) expect(node.seller).toMatchObject({ email: expect.stringContaining('@'), role: 'SELLER' });
   });
@@ -219,7 +223,10 @@ describe("who sees a user's email, phone and role", () => {
     // another client, or nobody, gets null: the same answer as for an id that does not exist
     expect(await execute(UserQuery, { id: carmen.id }, { token: own.accessToken })).toEqual({ status: 200, data: { user: null } });
     expect(await execute(UserQuery, { id: carmen.id })).toEqual({ status: 200, data: { user: null } });
-    expect(await execute(UserQuery, { id: '6f1c7a1e-0000-4000-8000-00000000ffff' }, { token: own.accessToken })).toEqual({ status: 200, data: { user: null } });
+    expect(await execute(UserQuery, { id: '6f1c7a1e-0000-4000-8000-00000000ffff' }, { token: own.accessToken })).toEqual({
+      status: 200,
+      data: { user: null },
+    });
   });
 });
 
@@ -233,7 +240,9 @@ describe('users (admin list)', () => {
     const totals: number[] = [];
     let after: string | null | undefined = null;
     for (let page = 0; page < 100; page++) {
-      const { users }: { users: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } } =
+      const {
+        users,
+      }: { users: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } } =
         await ok(UsersQuery, { first: 2, after }, { token: login.accessToken });
       totals.push(users.totalCount);
       seen.push(...users.edges.map((e) => e.node.id));

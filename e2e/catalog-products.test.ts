@@ -263,10 +263,16 @@ describe('categories', () => {
     expect(errorCode(await execute(CreateCategoryMutation, { name: name.toUpperCase() }, { token: admin }))).toBe('CONFLICT');
 
     const subName = `Cochayuyo ${tag}`;
-    expect(errorCode(await execute(CreateSubcategoryMutation, { categoryId: createCategory.id, name: subName }, { token: owner.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await execute(CreateSubcategoryMutation, { categoryId: createCategory.id, name: subName }, { token: owner.token }))).toBe(
+      'FORBIDDEN',
+    );
     const { createSubcategory } = await ok(CreateSubcategoryMutation, { categoryId: createCategory.id, name: subName }, { token: admin });
     expect(createSubcategory).toMatchObject({ slug: `cochayuyo-${tag}`, category: { slug: createCategory.slug } });
-    const unknown = await execute(CreateSubcategoryMutation, { categoryId: '6f1c7a1e-0001-4000-8000-000000000999', name: `Otra ${tag}` }, { token: admin });
+    const unknown = await execute(
+      CreateSubcategoryMutation,
+      { categoryId: '6f1c7a1e-0001-4000-8000-000000000999', name: `Otra ${tag}` },
+      { token: admin },
+    );
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categoryId' });
     const duplicate = await execute(CreateSubcategoryMutation, { categoryId: createCategory.id, name: 'Camarón' }, { token: admin });
     expect(errorCode(duplicate)).toBe('CONFLICT');

@@ -33,13 +33,15 @@ async function registerSeller(name: string, stallName: string): Promise<Seller> 
 async function createProducts(seller: Seller, inputs: Partial<CreateProductInput>[]): Promise<Created[]> {
   const created: Created[] = [];
   for (let start = 0; start < inputs.length; start += 20) {
-    const batch = inputs.slice(start, start + 20).map((input) =>
-      ok(
-        CreateProductMutation,
-        { input: { priceCents: 450, unit: 'LB', subcategoryId: CAMARON, quantityOnHand: 10, ...input } as CreateProductInput },
-        { token: seller.token },
-      ),
-    );
+    const batch = inputs
+      .slice(start, start + 20)
+      .map((input) =>
+        ok(
+          CreateProductMutation,
+          { input: { priceCents: 450, unit: 'LB', subcategoryId: CAMARON, quantityOnHand: 10, ...input } as CreateProductInput },
+          { token: seller.token },
+        ),
+      );
     created.push(...(await Promise.all(batch)).map((r) => r.createProduct));
   }
   return created;
@@ -64,14 +66,20 @@ async function pageThrough(filter: ProductFilter, sort: ProductSort, first: numb
 }
 
 /** The NAME sort key: accents and case ignored, as the catalog's es_sort_key. */
-const nameKey = (name: string) => name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const nameKey = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe('pagination over 260 products of one seller', () => {
   const COUNT = 260;
   const bases = ['Atún', 'albacora', 'Ñato', 'Camarón', 'corvina', 'Dorado', 'Langosta', 'Mejillón', 'pargo', 'Pulpo', 'Órgano', 'wahoo', 'Éxito'];
   // a word of its own in every description, so a search can gather this seller's products and another's
-  const lotWord = `marea${randomBytes(5).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+  const lotWord = `marea${randomBytes(5)
+    .toString('hex')
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
   let shelf: Seller;
   let neighbour: Seller;
   let products: Created[];
@@ -114,7 +122,19 @@ describe('pagination over 260 products of one seller', () => {
   it('sorts by name ignoring accents and case', async () => {
     const { seen } = await pageThrough({ sellerId: shelf.id }, 'NAME', 100, COUNT);
     expect([...new Set(seen.map((p) => p.name.split(' ')[0]))]).toEqual([
-      'albacora', 'Atún', 'Camarón', 'corvina', 'Dorado', 'Éxito', 'Langosta', 'Mejillón', 'Ñato', 'Órgano', 'pargo', 'Pulpo', 'wahoo',
+      'albacora',
+      'Atún',
+      'Camarón',
+      'corvina',
+      'Dorado',
+      'Éxito',
+      'Langosta',
+      'Mejillón',
+      'Ñato',
+      'Órgano',
+      'pargo',
+      'Pulpo',
+      'wahoo',
     ]);
   });
 

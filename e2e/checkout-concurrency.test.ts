@@ -51,5 +51,7 @@ it(`sells exactly ${UNITS} of ${UNITS} units to ${CLIENTS} concurrent buyers, ${
   }
   const { sellerOrders } = await ok(SellerOrdersQuery, { first: 1 }, { token: seller.token });
   expect(sellerOrders.totalCount).toBe(UNITS * ROUNDS);
-  console.log(`checkout concurrency: ${ROUNDS} rounds × ${CLIENTS} buyers for ${UNITS} units → ${soldInAll} sold, 0 oversold, ${retries} retries after SERVICE_UNAVAILABLE`);
+  console.log(
+    `checkout concurrency: ${ROUNDS} rounds × ${CLIENTS} buyers for ${UNITS} units → ${soldInAll} sold, 0 oversold, ${retries} retries after SERVICE_UNAVAILABLE`,
+  );
 }, 600_000);

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ProductsQuery } from './operations/catalog.operations';
-import { AddToCartMutation, CheckoutMutation, CreatePaymentMutation, OrderPaymentQuery, SimulateCardPaymentMutation } from './operations/orders.operations';
+import {
+  AddToCartMutation,
+  CheckoutMutation,
+  CreatePaymentMutation,
+  OrderPaymentQuery,
+  SimulateCardPaymentMutation,
+} from './operations/orders.operations';
 import { eventually } from '@espigon/kit/testing/eventually';
 import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.operations';
 import { demo, ok, uniqueEmail } from './support/client';

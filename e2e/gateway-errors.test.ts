@@ -55,7 +55,9 @@ describe('what a client sends wrong is a 4xx with a code', () => {
     const { accessToken } = (await ok(LoginMutation, { email: rosa.email, password: rosa.password })).login;
     const input = 'name: "Pargo rojo", priceCents: 900, unit: KG, subcategoryId: "6f1c7a1e-0002-4000-8000-000000000001", quantityOnHand: 3';
     for (const caughtAt of ['ayer', '2026-13-45']) {
-      const inline = await execute(`mutation { createProduct(input: { ${input}, caughtAt: "${caughtAt}" }) { id } }`, undefined, { token: accessToken });
+      const inline = await execute(`mutation { createProduct(input: { ${input}, caughtAt: "${caughtAt}" }) { id } }`, undefined, {
+        token: accessToken,
+      });
       const variable = await execute(
         `mutation($at: DateTime) { createProduct(input: { ${input}, caughtAt: $at }) { id } }`,
         { at: caughtAt },
@@ -106,7 +108,11 @@ describe('what a client sends wrong is a 4xx with a code', () => {
   });
 
   it('sends security headers', async () => {
-    const response = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(gatewayUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
@@ -172,14 +178,21 @@ describe('a subgraph that refuses, fails, hangs or is down', () => {
     await new Promise((resolve) => fake?.close(resolve));
   });
 
-  const ask = () => execute<{ me: { name: string } | null; product: { name: string } | null }, undefined>(productQuery, undefined, { url: gateway.gatewayUrl, token });
+  const ask = () =>
+    execute<{ me: { name: string } | null; product: { name: string } | null }, undefined>(productQuery, undefined, {
+      url: gateway.gatewayUrl,
+      token,
+    });
 
   it("passes a subgraph's 400 refusal through with its code and field", async () => {
     behaviour = 'graphql-error-400';
     const result = await ask();
     expect(result.status).toBe(200);
     expect(result.data?.me).toEqual({ name: 'Carmen Zambrano' });
-    expect(result.errors?.[0]).toMatchObject({ message: 'name must have between 2 and 120 characters', extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'name must have between 2 and 120 characters',
+      extensions: { code: 'BAD_USER_INPUT', field: 'name' },
+    });
   });
 
   it("passes a subgraph's 200 error through with its code and path", async () => {

@@ -93,7 +93,11 @@ describe('request ids', () => {
     const id = (name: string) => `echo-${name}-${process.pid}`;
     const answer = await postCategories({ 'x-request-id': id('answer') });
     expect(answer.headers['x-request-id']).toBe(id('answer'));
-    const refusal = await raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id('refusal') }, body: '{"query":"{ me "}' });
+    const refusal = await raw('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': id('refusal') },
+      body: '{"query":"{ me "}',
+    });
     expect(refusal.status).toBe(400);
     expect(refusal.headers['x-request-id']).toBe(id('refusal'));
     const probe = await raw('/health', { headers: { 'x-request-id': id('probe') } });

@@ -72,7 +72,11 @@ describe('operation limits (every environment)', () => {
   it('answers a CORS preflight from any origin when none is configured, cached for 10 minutes', async () => {
     const response = await fetch(gatewayUrl(), {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -106,7 +110,10 @@ describe('production gateway', () => {
             errors: [
               {
                 message: 'relation "users.user_account" does not exist at /srv/subgraphs/users/src/modules/user/user.service.ts:42',
-                extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['error: select * from "users"."user_account"', '    at Parser.parseErrorMessage'] },
+                extensions: {
+                  code: 'INTERNAL_SERVER_ERROR',
+                  stacktrace: ['error: select * from "users"."user_account"', '    at Parser.parseErrorMessage'],
+                },
               },
             ],
           }),
@@ -179,7 +186,10 @@ describe('production gateway', () => {
 
   it('grants CORS to the configured origins only', async () => {
     const preflight = (origin: string) =>
-      fetch(prodUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(prodUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     const granted = await preflight('https://admin.espigon.ec');
     expect(granted.status).toBe(204);
     expect(granted.headers.get('access-control-allow-origin')).toBe('https://admin.espigon.ec');

@@ -136,7 +136,10 @@ describeWithChromium(`the GraphQL IDE in headless Chromium, offline${chromiumPat
     // the mutation, its variables in the Variables tab
     await page.getByRole('button', { name: 'Variables' }).click();
     await write(page.locator('.graphiql-editor-tool .monaco-editor >> visible=true'), JSON.stringify({ email, password }));
-    await run('mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { name } } }', 'SignIn');
+    await run(
+      'mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { name } } }',
+      'SignIn',
+    );
     await resultPane().filter({ hasText: 'accessToken' }).waitFor();
     const token = /"accessToken":"([^"]+)"/.exec(await resultText())?.[1];
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -153,13 +156,26 @@ describeWithChromium(`the GraphQL IDE in headless Chromium, offline${chromiumPat
     const product = (
       await ok(
         CreateProductMutation,
-        { input: { name: 'Langostino del IDE', priceCents: 900, unit: 'KG', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 10, lowStockThreshold: 3 } },
+        {
+          input: {
+            name: 'Langostino del IDE',
+            priceCents: 900,
+            unit: 'KG',
+            subcategoryId: CAMARON_SUBCATEGORY,
+            quantityOnHand: 10,
+            lowStockThreshold: 3,
+          },
+        },
         { token: register.accessToken },
       )
     ).createProduct.id;
     await ok(AdjustInventoryMutation, { productId: product, delta: -8 }, { token: register.accessToken });
-    await resultPane().filter({ hasText: /Langostino.del.IDE/ }).waitFor({ timeout: 15_000 });
-    expect(await resultText()).toContain('{"data":{"inventoryAlert":{"quantityAvailable":2,"lowStockThreshold":3,"product":{"name":"LangostinodelIDE"}}}}');
+    await resultPane()
+      .filter({ hasText: /Langostino.del.IDE/ })
+      .waitFor({ timeout: 15_000 });
+    expect(await resultText()).toContain(
+      '{"data":{"inventoryAlert":{"quantityAvailable":2,"lowStockThreshold":3,"product":{"name":"LangostinodelIDE"}}}}',
+    );
     await page.screenshot({ path: screenshot });
     // stop it (the ▶ button is ■ while a subscription runs)
     await page.locator('.graphiql-execute-button').click();

@@ -13,10 +13,32 @@ import type { ChildService } from './support/processes';
 import { describeWithRedis } from '@espigon/kit/testing/test-services';
 
 /** What a client must never see: stacks, internal names and addresses, SQL, source paths. */
-const leaks = [/stacktrace/i, /serviceName/, /node_modules/, /\.ts:\d+/, /\/work\//, /\b(select|insert|update|delete)\s.+\b(from|into|set)\b/i, /127\.0\.0\.1|localhost:\d+/, /ECONN|ETIMEDOUT|ioredis|knex|MikroORM|pg-protocol/i, /at [\w.<>]+ \(/];
+const leaks = [
+  /stacktrace/i,
+  /serviceName/,
+  /node_modules/,
+  /\.ts:\d+/,
+  /\/work\//,
+  /\b(select|insert|update|delete)\s.+\b(from|into|set)\b/i,
+  /127\.0\.0\.1|localhost:\d+/,
+  /ECONN|ETIMEDOUT|ioredis|knex|MikroORM|pg-protocol/i,
+  /at [\w.<>]+ \(/,
+];
 const publicCodes = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'OUT_OF_STOCK', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'OUT_OF_STOCK',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 interface Verdict {
@@ -155,11 +177,20 @@ const hostileInputAgainst = (mode: (typeof modes)[number]) => () => {
     it('keeps the subgraphs closed to everyone but the gateway, on loopback only', async () => {
       for (const [name, url] of Object.entries(market.subgraphUrls)) {
         expect(new URL(url).hostname).toBe('127.0.0.1');
-        for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "User", id: "6f1c7a1e-0000-4000-8000-000000000021" }]) { __typename } }']) {
+        for (const query of [
+          '{ _service { sdl } }',
+          '{ _entities(representations: [{ __typename: "User", id: "6f1c7a1e-0000-4000-8000-000000000021" }]) { __typename } }',
+        ]) {
           for (const headers of [{}, { 'x-gateway-credential': 'guess-guess-guess-guess-guess-guess' }] as Record<string, string>[]) {
-            const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+            const response = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify({ query }),
+            });
             expect([name, response.status]).toEqual([name, 403]);
-            expect(await response.json()).toEqual({ errors: [{ message: 'This service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
+            expect(await response.json()).toEqual({
+              errors: [{ message: 'This service answers only the gateway', extensions: { code: 'FORBIDDEN' } }],
+            });
           }
         }
         expect((await fetch(new URL('/health', url))).status).toBe(200);

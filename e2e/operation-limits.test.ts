@@ -93,7 +93,13 @@ describe('operation cost', () => {
 
   it("lets an IDE's full introspection query through (development): introspection costs no list multipliers", async () => {
     // what GraphiQL sends to load the schema
-    const document = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const document = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const result = (await send(document, {})) as Costed & { data?: { __schema?: { types: unknown[] } } };
     expect(result.status).toBe(200);
     expect(result.errors ?? []).toEqual([]);

@@ -6,10 +6,14 @@ import { MarkNotificationsReadMutation, NotificationsQuery } from './operations/
 import { ok } from './support/client';
 import { listProduct, loginAdmin, registerPerson, type Person } from './support/market-people';
 
-const inbox = async (who: Person) => (await ok(NotificationsQuery, { first: 20 }, { token: who.token }));
+const inbox = async (who: Person) => await ok(NotificationsQuery, { first: 20 }, { token: who.token });
 
-it('tells the seller of a new order and of its payment, the buyer of its moves, and each party of the other one\'s messages, once each', async () => {
-  const [seller, buyer, admin] = await Promise.all([registerPerson('SELLER', 'Rosa Delgado'), registerPerson('CLIENT', 'Carmen Zambrano'), loginAdmin()]);
+it("tells the seller of a new order and of its payment, the buyer of its moves, and each party of the other one's messages, once each", async () => {
+  const [seller, buyer, admin] = await Promise.all([
+    registerPerson('SELLER', 'Rosa Delgado'),
+    registerPerson('CLIENT', 'Carmen Zambrano'),
+    loginAdmin(),
+  ]);
   const productId = await listProduct(seller, 10, 550, 'Camarón jumbo');
   await ok(AddToCartMutation, { productId, quantity: 2 }, { token: buyer.token });
   const [order] = (await ok(CheckoutMutation, { input: { deliveryMethod: 'PICKUP' } }, { token: buyer.token })).checkout;

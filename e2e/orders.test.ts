@@ -79,7 +79,7 @@ describe('the cart', () => {
     expect(await stockOf(rosa, productId)).toEqual({ onHand: 5, reserved: 0 });
   });
 
-  it('is the viewer\'s own: sellers and admins have none', async () => {
+  it("is the viewer's own: sellers and admins have none", async () => {
     expect((await ok(CartQuery, {}, { token: rosa.token })).me!.cart).toBeNull();
     expect((await ok(CartQuery, {}, { token: admin.token })).me!.cart).toBeNull();
     expect(await cart(stranger)).toEqual(expect.objectContaining({ items: [], subtotalCents: 0 }));
@@ -117,7 +117,13 @@ describe('checkout', () => {
     await ok(AddToCartMutation, { productId: concha, quantity: 24 }, { token: buyer.token });
     await ok(AddToCartMutation, { productId: dorado, quantity: 2 }, { token: buyer.token });
 
-    const orders = (await ok(CheckoutMutation, { input: { deliveryMethod: 'DELIVERY', address: 'Av. Flavio Reyes y calle 20, Manta', notes: 'Antes de las 11' } }, { token: buyer.token })).checkout;
+    const orders = (
+      await ok(
+        CheckoutMutation,
+        { input: { deliveryMethod: 'DELIVERY', address: 'Av. Flavio Reyes y calle 20, Manta', notes: 'Antes de las 11' } },
+        { token: buyer.token },
+      )
+    ).checkout;
     expect(orders).toHaveLength(2);
     const fromRosa = orders.find((o) => o.seller.id === rosa.id)!;
     const fromPedro = orders.find((o) => o.seller.id === pedro.id)!;
@@ -143,7 +149,11 @@ describe('checkout', () => {
     await ok(UpdateProductMutation, { id: camaron, input: { name: 'Camarón jumbo (oferta)', priceCents: 400 } }, { token: rosa.token });
     const { order } = await ok(OrderQuery, { id: fromRosa.id }, { token: buyer.token });
     expect(order!.items.find((i) => i.product.id === camaron)).toEqual(
-      expect.objectContaining({ productName: 'Camarón jumbo', lineTotalCents: 1650, product: expect.objectContaining({ name: 'Camarón jumbo (oferta)' }) }),
+      expect.objectContaining({
+        productName: 'Camarón jumbo',
+        lineTotalCents: 1650,
+        product: expect.objectContaining({ name: 'Camarón jumbo (oferta)' }),
+      }),
     );
     expect(order!.totalCents).toBe(2250);
   });
@@ -256,7 +266,9 @@ describe("the order's life", () => {
     const cancelled = await placeOrder(carmen, rosa, 3, 10);
     expect(await stockOf(rosa, cancelled.productId)).toEqual({ onHand: 10, reserved: 3 });
     const { updateOrderStatus } = await ok(UpdateOrderStatusMutation, { orderId: cancelled.order.id, status: 'CANCELLED' }, { token: carmen.token });
-    expect(updateOrderStatus).toEqual(expect.objectContaining({ cancelReason: 'BUYER_CANCELLED', refundDue: false, delivery: { status: 'CANCELLED' } }));
+    expect(updateOrderStatus).toEqual(
+      expect.objectContaining({ cancelReason: 'BUYER_CANCELLED', refundDue: false, delivery: { status: 'CANCELLED' } }),
+    );
     await eventually(async () => expect(await stockOf(rosa, cancelled.productId)).toEqual({ onHand: 10, reserved: 0 }));
 
     const delivered = await placeOrder(carmen, rosa, 4, 10);
@@ -317,7 +329,13 @@ describe('order messages', () => {
     const { order } = await placeOrder(carmen, rosa);
     const send = (who: Person, body: string) => execute(SendOrderMessageMutation, { orderId: order.id, body }, { token: who.token });
     const question = await ok(SendOrderMessageMutation, { orderId: order.id, body: '¿Me lo limpia, por favor?' }, { token: carmen.token });
-    expect(question.sendOrderMessage).toEqual(expect.objectContaining({ body: '¿Me lo limpia, por favor?', author: { id: carmen.id, name: 'Carmen Zambrano' }, order: { id: order.id, number: order.number } }));
+    expect(question.sendOrderMessage).toEqual(
+      expect.objectContaining({
+        body: '¿Me lo limpia, por favor?',
+        author: { id: carmen.id, name: 'Carmen Zambrano' },
+        order: { id: order.id, number: order.number },
+      }),
+    );
     await ok(SendOrderMessageMutation, { orderId: order.id, body: '  Claro, listo a las 9  ' }, { token: rosa.token });
 
     expect(errorCode(await send(stranger, 'hola'))).toBe('NOT_FOUND');

@@ -30,7 +30,12 @@ let admin: Person;
 let db: Client;
 
 beforeAll(async () => {
-  [seller, buyer, stranger, admin] = await Promise.all([registerPerson('SELLER', 'Rosa Delgado'), registerPerson('CLIENT', 'Carmen Zambrano'), registerPerson('CLIENT'), loginAdmin()]);
+  [seller, buyer, stranger, admin] = await Promise.all([
+    registerPerson('SELLER', 'Rosa Delgado'),
+    registerPerson('CLIENT', 'Carmen Zambrano'),
+    registerPerson('CLIENT'),
+    loginAdmin(),
+  ]);
   db = new Client({ connectionString: process.env.ESPIGON_TEST_DATABASE_URL });
   await db.connect();
 });
@@ -47,14 +52,19 @@ async function placeOrder(quantity = 2, priceCents = 550) {
 function webhook(event: Record<string, unknown>, { sign = secret(), timestamp }: { sign?: string; timestamp?: number } = {}) {
   const payload = JSON.stringify({ object: 'event', api_version: '2025-01-27', created: Math.floor(Date.now() / 1000), livemode: false, ...event });
   const header = stripe.webhooks.generateTestHeaderString({ payload, secret: sign, timestamp });
-  return fetch(new URL('/webhooks/stripe', paymentsUrl()), { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+  return fetch(new URL('/webhooks/stripe', paymentsUrl()), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': header },
+    body: payload,
+  });
 }
 const intentEvent = (id: string, type: string, intentId: string, extra: Record<string, unknown> = {}) => ({
   id,
   type,
   data: { object: { id: intentId, object: 'payment_intent', amount: 1100, currency: 'usd', ...extra } },
 });
-const stripeEventRows = async (id: string) => Number((await db.query(`select count(*) from "payments"."stripe_event" where "id" = $1`, [id])).rows[0].count);
+const stripeEventRows = async (id: string) =>
+  Number((await db.query(`select count(*) from "payments"."stripe_event" where "id" = $1`, [id])).rows[0].count);
 const paymentOf = async (orderId: string, token = buyer.token) => (await ok(OrderPaymentQuery, { id: orderId }, { token })).order!;
 
 it('takes a card payment end to end: one PaymentIntent for the order total, the webhook makes the order PAID, the seller is told', async () => {
@@ -76,7 +86,9 @@ it('takes a card payment end to end: one PaymentIntent for the order total, the 
   const intentId = createPayment.clientSecret!.split('_secret_')[0];
   const response = await webhook(intentEvent(`evt_ok_${order.id}`, 'payment_intent.succeeded', intentId));
   expect(response.status).toBe(200);
-  await eventually(async () => expect(await paymentOf(order.id)).toEqual(expect.objectContaining({ status: 'PAID', payment: expect.objectContaining({ status: 'SUCCEEDED' }) })));
+  await eventually(async () =>
+    expect(await paymentOf(order.id)).toEqual(expect.objectContaining({ status: 'PAID', payment: expect.objectContaining({ status: 'SUCCEEDED' }) })),
+  );
   await eventually(async () => {
     const { notifications } = await ok(NotificationsQuery, { first: 10 }, { token: seller.token });
     expect(notifications.edges.some((e) => e.node.title === `El pedido ${order.number} está pagado`)).toBe(true);
@@ -88,12 +100,17 @@ it('applies an event once however often it comes, and never moves a payment back
   const { createPayment } = await ok(CreatePaymentMutation, { orderId: order.id, method: 'CARD' }, { token: buyer.token });
   const intentId = createPayment.clientSecret!.split('_secret_')[0];
   const succeeded = intentEvent(`evt_dup_${order.id}`, 'payment_intent.succeeded', intentId);
-  const failedLate = intentEvent(`evt_late_${order.id}`, 'payment_intent.payment_failed', intentId, { last_payment_error: { message: 'card_declined' } });
+  const failedLate = intentEvent(`evt_late_${order.id}`, 'payment_intent.payment_failed', intentId, {
+    last_payment_error: { message: 'card_declined' },
+  });
   const unrelated = { id: `evt_other_${order.id}`, type: 'customer.created', data: { object: { id: 'cus_1', object: 'customer' } } };
   const outcomes: { outcome: string }[] = [];
-  for (const event of [succeeded, unrelated, succeeded, failedLate, succeeded]) outcomes.push((await (await webhook(event)).json()) as { outcome: string });
+  for (const event of [succeeded, unrelated, succeeded, failedLate, succeeded])
+    outcomes.push((await (await webhook(event)).json()) as { outcome: string });
   expect(outcomes.map((o) => o.outcome)).toEqual(['applied', 'ignored', 'duplicate', 'applied', 'duplicate']);
-  await eventually(async () => expect(await paymentOf(order.id)).toEqual(expect.objectContaining({ status: 'PAID', payment: expect.objectContaining({ status: 'SUCCEEDED' }) })));
+  await eventually(async () =>
+    expect(await paymentOf(order.id)).toEqual(expect.objectContaining({ status: 'PAID', payment: expect.objectContaining({ status: 'SUCCEEDED' }) })),
+  );
   expect(await stripeEventRows(succeeded.id)).toBe(1);
 });
 
@@ -106,7 +123,9 @@ it('refuses a bad signature, a stale one and a malformed body with 400, writing 
   expect((await webhook(forged, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400);
   const unsigned = await fetch(new URL('/webhooks/stripe', paymentsUrl()), { method: 'POST', body: JSON.stringify(forged) });
   expect(unsigned.status).toBe(400);
-  expect((await webhook({ id: `evt_shapeless_${order.id}`, type: 'payment_intent.succeeded', data: { object: { object: 'payment_intent' } } })).status).toBe(400);
+  expect(
+    (await webhook({ id: `evt_shapeless_${order.id}`, type: 'payment_intent.succeeded', data: { object: { object: 'payment_intent' } } })).status,
+  ).toBe(400);
   expect(await stripeEventRows(forged.id)).toBe(0);
   expect(await stripeEventRows(`evt_shapeless_${order.id}`)).toBe(0);
   expect((await paymentOf(order.id)).payment!.status).toBe('REQUIRES_PAYMENT');
@@ -119,7 +138,8 @@ it('refunds by the seller or an admin, never above what was paid, through Stripe
   const { createPayment } = await ok(CreatePaymentMutation, { orderId: order.id, method: 'CARD' }, { token: buyer.token });
   await webhook(intentEvent(`evt_paid_${order.id}`, 'payment_intent.succeeded', createPayment.clientSecret!.split('_secret_')[0]));
   await eventually(async () => expect((await paymentOf(order.id)).payment!.status).toBe('SUCCEEDED'));
-  const refund = (token: string, amountCents?: number) => execute(RefundPaymentMutation, { paymentId: createPayment.id, amountCents, reason: 'Producto faltante' }, { token });
+  const refund = (token: string, amountCents?: number) =>
+    execute(RefundPaymentMutation, { paymentId: createPayment.id, amountCents, reason: 'Producto faltante' }, { token });
 
   expect(errorCode(await refund(buyer.token, 100))).toBe('FORBIDDEN');
   expect(errorCode(await refund(stranger.token, 100))).toBe('FORBIDDEN');
@@ -131,7 +151,9 @@ it('refunds by the seller or an admin, never above what was paid, through Stripe
   expect(rest.refundPayment).toEqual(expect.objectContaining({ status: 'REFUNDED', refundedCents: 1000 }));
   expect(errorCode(await refund(admin.token, 1))).toBe('CONFLICT');
   await eventually(async () => {
-    const refunds = (await stripeRequests()).filter((r) => r.path === '/v1/refunds' && r.body.payment_intent === createPayment.clientSecret!.split('_secret_')[0]);
+    const refunds = (await stripeRequests()).filter(
+      (r) => r.path === '/v1/refunds' && r.body.payment_intent === createPayment.clientSecret!.split('_secret_')[0],
+    );
     expect(refunds.map((r) => Number(r.body.amount)).sort((a, b) => a - b)).toEqual([300, 700]);
     expect(new Set(refunds.map((r) => r.idempotencyKey)).size).toBe(2);
   });
@@ -143,7 +165,9 @@ it('refunds an order its seller cancels after payment, from the event orders emi
   await webhook(intentEvent(`evt_before_cancel_${order.id}`, 'payment_intent.succeeded', createPayment.clientSecret!.split('_secret_')[0]));
   await eventually(async () => expect((await paymentOf(order.id)).status).toBe('PAID'));
   await ok(UpdateOrderStatusMutation, { orderId: order.id, status: 'CANCELLED' }, { token: seller.token });
-  await eventually(async () => expect((await paymentOf(order.id)).payment).toEqual(expect.objectContaining({ status: 'REFUNDED', refundedCents: 900 })));
+  await eventually(async () =>
+    expect((await paymentOf(order.id)).payment).toEqual(expect.objectContaining({ status: 'REFUNDED', refundedCents: 900 })),
+  );
 });
 
 it('records cash, confirmed by the seller (not the buyer), and the order becomes PAID; card simulation is mock mode only', async () => {

@@ -49,7 +49,11 @@ describe('production configuration', () => {
   });
 
   it('npm start names LOG_LEVEL when it is not a level', () => {
-    const run = startInProduction('scripts/start-market.ts', { NODE_ENV: 'development', LOG_LEVEL: 'verbose', DATA_DIR: '/nonexistent/never-created' });
+    const run = startInProduction('scripts/start-market.ts', {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'verbose',
+      DATA_DIR: '/nonexistent/never-created',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('LOG_LEVEL: invalid');
   });

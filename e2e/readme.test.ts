@@ -18,7 +18,9 @@ const run = promisify(execFile);
 const readme = readFileSync(resolve(__dirname, '..', 'README.md'), 'utf8');
 
 /** The blocks that call a running market; those that install, start servers or docker are left out. */
-const marketBlocks = fencedBlocks(readme, 'bash').filter((block) => block.includes('localhost:4000') && /\bcurl\b/.test(block) && !/\b(npm|docker)\b/.test(block));
+const marketBlocks = fencedBlocks(readme, 'bash').filter(
+  (block) => block.includes('localhost:4000') && /\bcurl\b/.test(block) && !/\b(npm|docker)\b/.test(block),
+);
 
 /**
  * Runs a block as a reader's shell would, stopping at the first failing command, with `curl` wrapped so that every
@@ -77,10 +79,17 @@ describe("the README's commands, pasted against a running market", () => {
   it('the payments walk-through pays the order by (simulated) card, and the order turns PAID', async () => {
     const block = marketBlocks.find((b) => b.includes('simulateCardPayment'))!;
     const { answers } = await runBlock(block, new URL(own!.url).host, workDir, 0);
-    const placed = answers.find((a) => (a as { data?: { checkout?: unknown } }).data?.checkout) as { data: { checkout: { id: string; totalCents: number }[] } };
+    const placed = answers.find((a) => (a as { data?: { checkout?: unknown } }).data?.checkout) as {
+      data: { checkout: { id: string; totalCents: number }[] };
+    };
     const [order] = placed.data.checkout;
     expect(answers.at(-1)).toMatchObject({
-      data: { order: { number: expect.stringMatching(/^MNT-\d{4}-\d{6}$/), payment: { method: 'CARD', status: 'SUCCEEDED', amountCents: order.totalCents } } },
+      data: {
+        order: {
+          number: expect.stringMatching(/^MNT-\d{4}-\d{6}$/),
+          payment: { method: 'CARD', status: 'SUCCEEDED', amountCents: order.totalCents },
+        },
+      },
     });
     // as the README says, PAID follows a moment later (orders consumes payment.succeeded)
     const carmen = demo('carmen@example.ec');

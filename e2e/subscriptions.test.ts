@@ -101,25 +101,28 @@ const ORDER_CREATED = `subscription { orderCreated { id number status buyer { na
 const ORDER_UPDATED = `subscription Follow($orderId: ID) { orderUpdated(orderId: $orderId) { id status buyer { name } items { product { name } } delivery { status } } }`;
 const INVENTORY_ALERT = `subscription { inventoryAlert { quantityAvailable lowStockThreshold product { id name seller { name } } } }`;
 
-testWithRedis("sends a seller on gateway A the order placed through gateway B, with the buyer's name and the products' from users and catalog", async () => {
-  const onA = live(urlA, seller.token, ORDER_CREATED);
-  const otherOnB = live(urlB, otherSeller.token, ORDER_CREATED);
-  await settle();
-  const order = await placeOrder(buyer, seller, urlB);
-  const [event] = await onA.waitFor(1);
-  expect(event.orderCreated).toEqual({
-    id: order.id,
-    number: order.number,
-    status: 'PENDING',
-    buyer: { name: 'Carmen Zambrano' },
-    items: [{ productName: 'Camarón jumbo', product: { name: 'Camarón jumbo', seller: { name: 'Rosa Delgado' } } }],
-  });
-  // the other seller gets its own order, and only that
-  const theirs = await placeOrder(buyer, otherSeller, urlA, 'Dorado');
-  await otherOnB.waitFor(1);
-  expect(otherOnB.events.map((e) => e.orderCreated.id)).toEqual([theirs.id]);
-  expect(onA.events).toHaveLength(1);
-});
+testWithRedis(
+  "sends a seller on gateway A the order placed through gateway B, with the buyer's name and the products' from users and catalog",
+  async () => {
+    const onA = live(urlA, seller.token, ORDER_CREATED);
+    const otherOnB = live(urlB, otherSeller.token, ORDER_CREATED);
+    await settle();
+    const order = await placeOrder(buyer, seller, urlB);
+    const [event] = await onA.waitFor(1);
+    expect(event.orderCreated).toEqual({
+      id: order.id,
+      number: order.number,
+      status: 'PENDING',
+      buyer: { name: 'Carmen Zambrano' },
+      items: [{ productName: 'Camarón jumbo', product: { name: 'Camarón jumbo', seller: { name: 'Rosa Delgado' } } }],
+    });
+    // the other seller gets its own order, and only that
+    const theirs = await placeOrder(buyer, otherSeller, urlA, 'Dorado');
+    await otherOnB.waitFor(1);
+    expect(otherOnB.events.map((e) => e.orderCreated.id)).toEqual([theirs.id]);
+    expect(onA.events).toHaveLength(1);
+  },
+);
 
 it("follows the buyer's order PENDING → PAID → PREPARING with cross-subgraph fields; another client sees none of it", async () => {
   const order = await placeOrder(buyer, seller, urlA);
@@ -152,14 +155,34 @@ it("refuses a subscription to someone else's order, and alerts to a client; a se
   const clientAlerts = live(urlA, buyer.token, INVENTORY_ALERT);
   const mine = live(urlA, seller.token, INVENTORY_ALERT);
   const theirs = live(urlB, otherSeller.token, INVENTORY_ALERT);
-  await eventually(async () => expect(prying.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]));
-  await eventually(async () => expect(clientAlerts.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]));
+  await eventually(async () =>
+    expect(prying.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]),
+  );
+  await eventually(async () =>
+    expect(clientAlerts.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]),
+  );
   await settle();
-  const low = (await ok(CreateProductMutation, { input: { name: 'Langostino', priceCents: 900, unit: 'KG', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 10, lowStockThreshold: 3 } }, { token: seller.token })).createProduct.id;
+  const low = (
+    await ok(
+      CreateProductMutation,
+      { input: { name: 'Langostino', priceCents: 900, unit: 'KG', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 10, lowStockThreshold: 3 } },
+      { token: seller.token },
+    )
+  ).createProduct.id;
   await ok(AdjustInventoryMutation, { productId: low, delta: -8 }, { token: seller.token });
   const [alert] = await mine.waitFor(1);
-  expect(alert.inventoryAlert).toEqual({ quantityAvailable: 2, lowStockThreshold: 3, product: { id: low, name: 'Langostino', seller: { name: 'Rosa Delgado' } } });
-  const otherLow = (await ok(CreateProductMutation, { input: { name: 'Pulpo', priceCents: 700, unit: 'KG', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 5, lowStockThreshold: 1 } }, { token: otherSeller.token })).createProduct.id;
+  expect(alert.inventoryAlert).toEqual({
+    quantityAvailable: 2,
+    lowStockThreshold: 3,
+    product: { id: low, name: 'Langostino', seller: { name: 'Rosa Delgado' } },
+  });
+  const otherLow = (
+    await ok(
+      CreateProductMutation,
+      { input: { name: 'Pulpo', priceCents: 700, unit: 'KG', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 5, lowStockThreshold: 1 } },
+      { token: otherSeller.token },
+    )
+  ).createProduct.id;
   await ok(AdjustInventoryMutation, { productId: otherLow, delta: -5 }, { token: otherSeller.token });
   await theirs.waitFor(1);
   expect(theirs.events.map((e) => e.inventoryAlert.product.id)).toEqual([otherLow]);
@@ -191,7 +214,11 @@ it('ends the stream with 4403 when the token expires, and when it is logged out'
 it('applies the HTTP limits to subscriptions: depth, aliases, cost, and queries are not served over WebSocket', async () => {
   const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ');
   const tooManyAliases = live(urlA, seller.token, `subscription { orderCreated { ${aliases} } }`);
-  const tooDeep = live(urlA, seller.token, `subscription { orderCreated { buyer { orders { edges { node { seller { orders { edges { node { buyer { orders { edges { node { id } } } } } } } } } } } } } }`);
+  const tooDeep = live(
+    urlA,
+    seller.token,
+    `subscription { orderCreated { buyer { orders { edges { node { seller { orders { edges { node { buyer { orders { edges { node { id } } } } } } } } } } } } } }`,
+  );
   const query = live(urlA, seller.token, `{ me { id } }`);
   const pages = Array.from({ length: 10 }, (_, i) => `p${i}: orders(first: 100) { edges { node { items { product { id } } } } }`).join(' ');
   const tooCostly = live(urlA, seller.token, `subscription { orderCreated { buyer { ${pages} } } }`);
@@ -203,57 +230,67 @@ it('applies the HTTP limits to subscriptions: depth, aliases, cost, and queries 
   expect(JSON.stringify(tooDeep.errors)).toMatch(/depth/i);
 });
 
-testWithRedis('leaves no upstream connection, subscription or Redis listener behind after 1,000 subscribe/disconnect cycles', async () => {
-  const metrics = async (url: string) => {
-    const text = await (await fetch(new URL('/metrics', url))).text();
-    return Object.fromEntries(text.trim().split('\n').map((line) => [line.split(' ')[0].replace('espigon_gateway_ws_', ''), Number(line.split(' ')[1])]));
-  };
-  const redis = new Redis(redisUrl());
-  const channel = `${process.env.ESPIGON_TEST_REDIS_PREFIX}events:order.status_changed`;
-  const listeners = async () => ((await redis.pubsub('NUMSUB', channel)) as [string, number])[1];
-  try {
-    await eventually(async () => expect((await metrics(urlA)).connections).toBe(0));
-    const baseline = { a: await metrics(urlA), listeners: await listeners() };
-    for (let batch = 0; batch < 50; batch++) {
-      const batchOf = Array.from({ length: 20 }, () => subscribe(urlA, buyer.token, ORDER_UPDATED));
-      // every one of the 20 fully up: its connection, its upstream leg, its Redis listener
-      await eventually(
-        async () => {
-          const now = await metrics(urlA);
-          expect([now.connections, now.upstream_connections, now.active_subscriptions]).toEqual([
-            baseline.a.connections + 20,
-            baseline.a.upstream_connections + 20,
-            baseline.a.active_subscriptions + 20,
-          ]);
-          expect(await listeners()).toBeGreaterThan(baseline.listeners);
-        },
-        { intervalMs: 20 },
+testWithRedis(
+  'leaves no upstream connection, subscription or Redis listener behind after 1,000 subscribe/disconnect cycles',
+  async () => {
+    const metrics = async (url: string) => {
+      const text = await (await fetch(new URL('/metrics', url))).text();
+      return Object.fromEntries(
+        text
+          .trim()
+          .split('\n')
+          .map((line) => [line.split(' ')[0].replace('espigon_gateway_ws_', ''), Number(line.split(' ')[1])]),
       );
-      await Promise.all(batchOf.map((s) => s.stop()));
+    };
+    const redis = new Redis(redisUrl());
+    const channel = `${process.env.ESPIGON_TEST_REDIS_PREFIX}events:order.status_changed`;
+    const listeners = async () => ((await redis.pubsub('NUMSUB', channel)) as [string, number])[1];
+    try {
+      await eventually(async () => expect((await metrics(urlA)).connections).toBe(0));
+      const baseline = { a: await metrics(urlA), listeners: await listeners() };
+      for (let batch = 0; batch < 50; batch++) {
+        const batchOf = Array.from({ length: 20 }, () => subscribe(urlA, buyer.token, ORDER_UPDATED));
+        // every one of the 20 fully up: its connection, its upstream leg, its Redis listener
+        await eventually(
+          async () => {
+            const now = await metrics(urlA);
+            expect([now.connections, now.upstream_connections, now.active_subscriptions]).toEqual([
+              baseline.a.connections + 20,
+              baseline.a.upstream_connections + 20,
+              baseline.a.active_subscriptions + 20,
+            ]);
+            expect(await listeners()).toBeGreaterThan(baseline.listeners);
+          },
+          { intervalMs: 20 },
+        );
+        await Promise.all(batchOf.map((s) => s.stop()));
+      }
+      // a subscription completed by its client while the connection stays open lets go of its upstream leg too
+      const kept = subscribe(urlA, buyer.token, ORDER_UPDATED);
+      await eventually(async () => expect((await metrics(urlA)).active_subscriptions).toBe(baseline.a.active_subscriptions + 1));
+      kept.unsubscribe();
+      await eventually(async () => {
+        const now = await metrics(urlA);
+        expect([now.connections, now.active_subscriptions]).toEqual([baseline.a.connections + 1, baseline.a.active_subscriptions]);
+        expect(await listeners()).toBe(baseline.listeners);
+      });
+      await kept.stop();
+      await eventually(async () => {
+        const after = await metrics(urlA);
+        expect([after.connections, after.upstream_connections, after.active_subscriptions]).toEqual([
+          baseline.a.connections,
+          baseline.a.upstream_connections,
+          baseline.a.active_subscriptions,
+        ]);
+        expect(await listeners()).toBe(baseline.listeners);
+      });
+    } finally {
+      redis.disconnect();
     }
-    // a subscription completed by its client while the connection stays open lets go of its upstream leg too
-    const kept = subscribe(urlA, buyer.token, ORDER_UPDATED);
-    await eventually(async () => expect((await metrics(urlA)).active_subscriptions).toBe(baseline.a.active_subscriptions + 1));
-    kept.unsubscribe();
-    await eventually(async () => {
-      const now = await metrics(urlA);
-      expect([now.connections, now.active_subscriptions]).toEqual([baseline.a.connections + 1, baseline.a.active_subscriptions]);
-      expect(await listeners()).toBe(baseline.listeners);
-    });
-    await kept.stop();
-    await eventually(async () => {
-      const after = await metrics(urlA);
-      expect([after.connections, after.upstream_connections, after.active_subscriptions]).toEqual([
-        baseline.a.connections,
-        baseline.a.upstream_connections,
-        baseline.a.active_subscriptions,
-      ]);
-      expect(await listeners()).toBe(baseline.listeners);
-    });
-  } finally {
-    redis.disconnect();
-  }
-}, 180_000, "counts the gateway's listeners in Redis (PUBSUB NUMSUB)");
+  },
+  180_000,
+  "counts the gateway's listeners in Redis (PUBSUB NUMSUB)",
+);
 
 it('sends what it can with a masked error when another subgraph fails for an event, and keeps the stream open', async () => {
   const subgraphs = JSON.parse(process.env.ESPIGON_SUBGRAPH_URLS!) as Record<string, string>;

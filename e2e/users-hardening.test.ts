@@ -74,7 +74,8 @@ describe('the account doors under abuse', () => {
       const result = await execute(LoginMutation, { email, password }, { url, ip: randomAddress() });
       expect(result.status).toBeLessThan(500);
       expect(['BAD_USER_INPUT', 'UNAUTHENTICATED']).toContain(errorCode(result));
-      if (length === 5_000) expect(result.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+      if (length === 5_000)
+        expect(result.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
       expect(await keysHolding(marker)).toEqual([]);
     }
   });

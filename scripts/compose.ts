@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     console.error(`These files differ from what the code produces; run \`npm run compose\` and commit:\n  ${drifted.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(check ? 'subgraph SDL, supergraph and docs/api.graphql are up to date' : `wrote ${[...files.keys()].map((p) => relative(root, p)).join(', ')}`);
+  console.log(
+    check ? 'subgraph SDL, supergraph and docs/api.graphql are up to date' : `wrote ${[...files.keys()].map((p) => relative(root, p)).join(', ')}`,
+  );
 }
 
 if (require.main === module) {

@@ -7,7 +7,14 @@ export const CategoriesQuery = graphql(`
       id
       name
       slug
-      subcategories { id name slug category { slug } }
+      subcategories {
+        id
+        name
+        slug
+        category {
+          slug
+        }
+      }
     }
   }
 `);
@@ -23,9 +30,27 @@ export const ProductQuery = graphql(`
       imageUrls
       listed
       available
-      seller { id name sellerProfile { stallName } }
-      subcategory { id name category { id name } }
-      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }
+      seller {
+        id
+        name
+        sellerProfile {
+          stallName
+        }
+      }
+      subcategory {
+        id
+        name
+        category {
+          id
+          name
+        }
+      }
+      inventory {
+        quantityOnHand
+        quantityReserved
+        quantityAvailable
+        lowStockThreshold
+      }
     }
   }
 `);
@@ -43,12 +68,30 @@ export const ProductsQuery = graphql(`
           unit
           available
           createdAt
-          seller { id name sellerProfile { stallName } }
-          subcategory { id name category { id name } }
-          inventory { quantityAvailable }
+          seller {
+            id
+            name
+            sellerProfile {
+              stallName
+            }
+          }
+          subcategory {
+            id
+            name
+            category {
+              id
+              name
+            }
+          }
+          inventory {
+            quantityAvailable
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -62,8 +105,17 @@ export const MyProductsQuery = graphql(`
       role
       products(first: $first, after: $after) {
         totalCount
-        edges { node { id name listed } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            name
+            listed
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -81,9 +133,19 @@ export const CreateProductMutation = graphql(`
       listed
       available
       createdAt
-      seller { id }
-      subcategory { id name }
-      inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold }
+      seller {
+        id
+      }
+      subcategory {
+        id
+        name
+      }
+      inventory {
+        quantityOnHand
+        quantityReserved
+        quantityAvailable
+        lowStockThreshold
+      }
     }
   }
 `);
@@ -99,7 +161,9 @@ export const UpdateProductMutation = graphql(`
       imageUrls
       listed
       available
-      subcategory { id }
+      subcategory {
+        id
+      }
     }
   }
 `);
@@ -124,12 +188,23 @@ export const AdjustInventoryMutation = graphql(`
 
 export const CreateCategoryMutation = graphql(`
   mutation CreateCategory($name: String!) {
-    createCategory(name: $name) { id name slug }
+    createCategory(name: $name) {
+      id
+      name
+      slug
+    }
   }
 `);
 
 export const CreateSubcategoryMutation = graphql(`
   mutation CreateSubcategory($categoryId: ID!, $name: String!) {
-    createSubcategory(categoryId: $categoryId, name: $name) { id name slug category { slug } }
+    createSubcategory(categoryId: $categoryId, name: $name) {
+      id
+      name
+      slug
+      category {
+        slug
+      }
+    }
   }
 `);

@@ -8,8 +8,28 @@ export const CartQuery = graphql(`
       cart {
         id
         subtotalCents
-        items { id quantity productName unitPriceCents lineTotalCents quantityAvailable available product { id name seller { id } } }
-        unavailableItems { id productId productName quantity }
+        items {
+          id
+          quantity
+          productName
+          unitPriceCents
+          lineTotalCents
+          quantityAvailable
+          available
+          product {
+            id
+            name
+            seller {
+              id
+            }
+          }
+        }
+        unavailableItems {
+          id
+          productId
+          productName
+          quantity
+        }
       }
     }
   }
@@ -20,21 +40,43 @@ export const AddToCartMutation = graphql(`
     addToCart(productId: $productId, quantity: $quantity) {
       id
       subtotalCents
-      items { id quantity productName product { id } }
-      unavailableItems { id productId }
+      items {
+        id
+        quantity
+        productName
+        product {
+          id
+        }
+      }
+      unavailableItems {
+        id
+        productId
+      }
     }
   }
 `);
 
 export const UpdateCartItemMutation = graphql(`
   mutation UpdateCartItem($itemId: ID!, $quantity: Int!) {
-    updateCartItem(itemId: $itemId, quantity: $quantity) { id subtotalCents items { id quantity } }
+    updateCartItem(itemId: $itemId, quantity: $quantity) {
+      id
+      subtotalCents
+      items {
+        id
+        quantity
+      }
+    }
   }
 `);
 
 export const ClearCartMutation = graphql(`
   mutation ClearCart {
-    clearCart { id items { id } }
+    clearCart {
+      id
+      items {
+        id
+      }
+    }
   }
 `);
 
@@ -46,10 +88,30 @@ export const CheckoutMutation = graphql(`
       status
       totalCents
       notes
-      buyer { id name }
-      seller { id name }
-      delivery { method address status }
-      items { id productName unitPriceCents quantity lineTotalCents unit product { id } }
+      buyer {
+        id
+        name
+      }
+      seller {
+        id
+        name
+      }
+      delivery {
+        method
+        address
+        status
+      }
+      items {
+        id
+        productName
+        unitPriceCents
+        quantity
+        lineTotalCents
+        unit
+        product {
+          id
+        }
+      }
     }
   }
 `);
@@ -64,11 +126,40 @@ export const OrderQuery = graphql(`
       cancelReason
       refundDue
       expiresAt
-      buyer { id name }
-      seller { id name }
-      delivery { method status }
-      items { productName quantity lineTotalCents product { id name inventory { quantityReserved quantityOnHand } } }
-      messages { id body author { id name } createdAt }
+      buyer {
+        id
+        name
+      }
+      seller {
+        id
+        name
+      }
+      delivery {
+        method
+        status
+      }
+      items {
+        productName
+        quantity
+        lineTotalCents
+        product {
+          id
+          name
+          inventory {
+            quantityReserved
+            quantityOnHand
+          }
+        }
+      }
+      messages {
+        id
+        body
+        author {
+          id
+          name
+        }
+        createdAt
+      }
     }
   }
 `);
@@ -79,8 +170,19 @@ export const MyOrdersQuery = graphql(`
       id
       orders(first: $first, after: $after, status: $status) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        edges { cursor node { id number status totalCents } }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            number
+            status
+            totalCents
+          }
+        }
       }
     }
   }
@@ -90,50 +192,119 @@ export const SellerOrdersQuery = graphql(`
   query SellerOrders($first: Int, $after: String, $status: OrderStatus) {
     sellerOrders(first: $first, after: $after, status: $status) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id number status totalCents buyer { id } seller { id } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          status
+          totalCents
+          buyer {
+            id
+          }
+          seller {
+            id
+          }
+        }
+      }
     }
   }
 `);
 
 export const UpdateOrderStatusMutation = graphql(`
   mutation UpdateOrderStatus($orderId: ID!, $status: OrderStatus!) {
-    updateOrderStatus(orderId: $orderId, status: $status) { id status cancelReason refundDue delivery { status } }
+    updateOrderStatus(orderId: $orderId, status: $status) {
+      id
+      status
+      cancelReason
+      refundDue
+      delivery {
+        status
+      }
+    }
   }
 `);
 
 export const SendOrderMessageMutation = graphql(`
   mutation SendOrderMessage($orderId: ID!, $body: String!) {
-    sendOrderMessage(orderId: $orderId, body: $body) { id body createdAt author { id name } order { id number } }
+    sendOrderMessage(orderId: $orderId, body: $body) {
+      id
+      body
+      createdAt
+      author {
+        id
+        name
+      }
+      order {
+        id
+        number
+      }
+    }
   }
 `);
 
 export const CreatePaymentMutation = graphql(`
   mutation CreatePayment($orderId: ID!, $method: PaymentMethodKind!) {
-    createPayment(orderId: $orderId, method: $method) { id method status amountCents refundedCents clientSecret order { id status } }
+    createPayment(orderId: $orderId, method: $method) {
+      id
+      method
+      status
+      amountCents
+      refundedCents
+      clientSecret
+      order {
+        id
+        status
+      }
+    }
   }
 `);
 
 export const ConfirmPaymentMutation = graphql(`
   mutation ConfirmPayment($paymentId: ID!) {
-    confirmPayment(paymentId: $paymentId) { id status }
+    confirmPayment(paymentId: $paymentId) {
+      id
+      status
+    }
   }
 `);
 
 export const RefundPaymentMutation = graphql(`
   mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {
-    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) { id status amountCents refundedCents }
+    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {
+      id
+      status
+      amountCents
+      refundedCents
+    }
   }
 `);
 
 export const SimulateCardPaymentMutation = graphql(`
   mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {
-    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) { id status }
+    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) {
+      id
+      status
+    }
   }
 `);
 
 export const OrderPaymentQuery = graphql(`
   query OrderPayment($id: ID!) {
-    order(id: $id) { id status payment { id method status amountCents refundedCents clientSecret } }
+    order(id: $id) {
+      id
+      status
+      payment {
+        id
+        method
+        status
+        amountCents
+        refundedCents
+        clientSecret
+      }
+    }
   }
 `);

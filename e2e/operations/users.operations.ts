@@ -7,7 +7,18 @@ export const RegisterMutation = graphql(`
       accessToken
       refreshToken
       expiresIn
-      user { id email name role phone sellerProfile { stallName pierSection } createdAt }
+      user {
+        id
+        email
+        name
+        role
+        phone
+        sellerProfile {
+          stallName
+          pierSection
+        }
+        createdAt
+      }
     }
   }
 `);
@@ -18,7 +29,11 @@ export const LoginMutation = graphql(`
       accessToken
       refreshToken
       expiresIn
-      user { id name role }
+      user {
+        id
+        name
+        role
+      }
     }
   }
 `);
@@ -28,7 +43,9 @@ export const RefreshTokenMutation = graphql(`
     refreshToken(refreshToken: $refreshToken) {
       accessToken
       refreshToken
-      user { id }
+      user {
+        id
+      }
     }
   }
 `);
@@ -41,7 +58,12 @@ export const LogoutMutation = graphql(`
 
 export const MeQuery = graphql(`
   query Me {
-    me { id name role email }
+    me {
+      id
+      name
+      role
+      email
+    }
   }
 `);
 
@@ -49,15 +71,35 @@ export const UsersQuery = graphql(`
   query Users($first: Int, $after: String, $role: Role) {
     users(first: $first, after: $after, role: $role) {
       totalCount
-      edges { cursor node { id email role } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          email
+          role
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 export const UserQuery = graphql(`
   query User($id: ID!) {
-    user(id: $id) { id name email phone role sellerProfile { stallName pierSection } }
+    user(id: $id) {
+      id
+      name
+      email
+      phone
+      role
+      sellerProfile {
+        stallName
+        pierSection
+      }
+    }
   }
 `);
 
@@ -66,7 +108,16 @@ export const NotificationsQuery = graphql(`
     unreadNotificationCount
     notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
       totalCount
-      edges { node { id kind title body readAt createdAt } }
+      edges {
+        node {
+          id
+          kind
+          title
+          body
+          readAt
+          createdAt
+        }
+      }
     }
   }
 `);

@@ -38,10 +38,28 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       let answer: unknown;
       if (req.method === 'POST' && path === '/v1/payment_intents') {
         const id = `pi_fake_${++counter}`;
-        const metadata = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('metadata[')).map(([k, v]) => [k.slice(9, -1), v]));
-        answer = { id, object: 'payment_intent', amount: Number(body.amount), currency: body.currency, status: 'requires_payment_method', client_secret: `${id}_secret_fake`, metadata };
+        const metadata = Object.fromEntries(
+          Object.entries(body)
+            .filter(([k]) => k.startsWith('metadata['))
+            .map(([k, v]) => [k.slice(9, -1), v]),
+        );
+        answer = {
+          id,
+          object: 'payment_intent',
+          amount: Number(body.amount),
+          currency: body.currency,
+          status: 'requires_payment_method',
+          client_secret: `${id}_secret_fake`,
+          metadata,
+        };
       } else if (req.method === 'POST' && path === '/v1/refunds') {
-        answer = { id: `re_fake_${++counter}`, object: 'refund', amount: Number(body.amount), payment_intent: body.payment_intent, status: 'succeeded' };
+        answer = {
+          id: `re_fake_${++counter}`,
+          object: 'refund',
+          amount: Number(body.amount),
+          payment_intent: body.payment_intent,
+          status: 'succeeded',
+        };
       } else {
         return send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${path})` } });
       }

@@ -17,7 +17,12 @@ declare global {
 }
 
 /** The shared market's waits on the embedded default: for its database, for catalog and orders, at the gateway. */
-const embeddedPatience = { DATABASE_QUERY_TIMEOUT_MS: '10000', CATALOG_TIMEOUT_MS: '10000', ORDERS_TIMEOUT_MS: '10000', SUBGRAPH_TIMEOUT_MS: '30000' };
+const embeddedPatience = {
+  DATABASE_QUERY_TIMEOUT_MS: '10000',
+  CATALOG_TIMEOUT_MS: '10000',
+  ORDERS_TIMEOUT_MS: '10000',
+  SUBGRAPH_TIMEOUT_MS: '30000',
+};
 
 /** The unit project needs no market: run alone (`npm run test:unit`), nothing is started. */
 export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {

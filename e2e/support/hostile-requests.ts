@@ -73,15 +73,25 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     add({ name: `${n} aliased __typename`, query: `{ ${repeat(n, (i) => `t${i}: __typename`)} }` });
     add({ name: `${n} aliased products`, query: `{ ${repeat(n, (i) => `p${i}: products(first: 100) { totalCount }`)} }` });
   }
-  add({ name: '15 aliased heavy pages', query: `{ ${repeat(15, (i) => `p${i}: products(first: 100) { edges { node { description seller { name } } } }`)} }` });
-  add({ name: 'aliased logins', query: `mutation { ${repeat(15, (i) => `l${i}: login(email: "x${i}@x.ec", password: "wrongpassword1") { accessToken }`)} }` });
+  add({
+    name: '15 aliased heavy pages',
+    query: `{ ${repeat(15, (i) => `p${i}: products(first: 100) { edges { node { description seller { name } } } }`)} }`,
+  });
+  add({
+    name: 'aliased logins',
+    query: `mutation { ${repeat(15, (i) => `l${i}: login(email: "x${i}@x.ec", password: "wrongpassword1") { accessToken }`)} }`,
+  });
 
   // directive floods
   for (const n of [31, 200, 1000]) {
     add({ name: `${n} directives`, query: `{ me { id ${repeat(n, () => '@include(if: true)')} } }` });
   }
   add({ name: 'unknown directives', query: `{ me @evil @evil @evil { id } }` });
-  add({ name: 'skip with variable flood', query: `query($s: Boolean!) { ${repeat(100, (i) => `a${i}: __typename @skip(if: $s)`)} }`, variables: { s: false } });
+  add({
+    name: 'skip with variable flood',
+    query: `query($s: Boolean!) { ${repeat(100, (i) => `a${i}: __typename @skip(if: $s)`)} }`,
+    variables: { s: false },
+  });
 
   // token floods
   add({ name: '3000 fields', query: `{ me { ${repeat(3000, () => 'id')} } }` });
@@ -96,7 +106,11 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
   add({ name: 'mutual fragment cycle', query: '{ me { ...A } } fragment A on User { ...B } fragment B on User { ...A }' });
   add({ name: 'long fragment cycle', query: `{ me { ...F0 } } ${repeat(50, (i) => `fragment F${i} on User { id ...F${(i + 1) % 50} }`)}` });
   for (const levels of [10, 20, 40]) {
-    const fragments = repeat(levels, (i) => (i === levels - 1 ? `fragment F${i} on Product { id }` : `fragment F${i} on Product { ...F${i + 1} ...F${i + 1} }`), '\n');
+    const fragments = repeat(
+      levels,
+      (i) => (i === levels - 1 ? `fragment F${i} on Product { id }` : `fragment F${i} on Product { ...F${i + 1} ...F${i + 1} }`),
+      '\n',
+    );
     add({ name: `fragment bomb 2^${levels}`, query: `{ products { edges { node { ...F0 } } } }\n${fragments}` });
   }
   add({
@@ -108,13 +122,21 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
 
   // batched arrays
   add({ name: 'batch of two', body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]) });
-  add({ name: 'batch of 500 logins', body: JSON.stringify(Array.from({ length: 500 }, () => ({ query: 'mutation { login(email: "a@b.ec", password: "wrongpassword1") { accessToken } }' }))) });
+  add({
+    name: 'batch of 500 logins',
+    body: JSON.stringify(
+      Array.from({ length: 500 }, () => ({ query: 'mutation { login(email: "a@b.ec", password: "wrongpassword1") { accessToken } }' })),
+    ),
+  });
   add({ name: 'empty batch', body: '[]' });
 
   // bodies
   add({ name: '5 MB body', body: JSON.stringify({ query: '{ me { id } }', variables: { junk: 'x'.repeat(5 * 1024 * 1024) } }) });
   add({ name: '5 MB query', body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(5 * 1024 * 1024)}` }) });
-  add({ name: 'deeply nested JSON variables', body: `{"query":"query($f: ProductFilter){ products(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}` });
+  add({
+    name: 'deeply nested JSON variables',
+    body: `{"query":"query($f: ProductFilter){ products(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+  });
   add({ name: 'deeply nested JSON arrays', body: `{"query":"{ me { id } }","extensions":${'['.repeat(20_000)}${']'.repeat(20_000)}}` });
   for (const [name, body] of [
     ['malformed JSON', '{"query": "{ me { id } }"'],
@@ -130,7 +152,10 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     ['variables is an array', '{"query": "{ me { id } }", "variables": [1, 2]}'],
     ['variables is a string', '{"query": "{ me { id } }", "variables": "{}"}'],
     ['extensions junk', '{"query": "{ me { id } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "zz"}}}'],
-    ['persisted query only', '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0000000000000000000000000000000000000000000000000000000000000000"}}}'],
+    [
+      'persisted query only',
+      '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0000000000000000000000000000000000000000000000000000000000000000"}}}',
+    ],
     ['duplicate keys', '{"query": "{ me { id } }", "query": "{ __schema { types { name } } }"}'],
     ['proto pollution', '{"query": "{ me { id } }", "__proto__": {"isAdmin": true}, "constructor": {"prototype": {"x": 1}}}'],
     ['invalid utf-8', Buffer.from([0x7b, 0x22, 0x71, 0x75, 0x65, 0x72, 0x79, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
@@ -141,7 +166,15 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
   add({ name: 'operationName 100 kB', query: '{ me { id } }', operationName: hundredKb });
 
   // wrong content types
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/xml', 'application/json; charset=latin1', 'application/json; charset=utf-16']) {
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/graphql',
+    'application/xml',
+    'application/json; charset=latin1',
+    'application/json; charset=utf-16',
+  ]) {
     add({ name: `content-type ${type}`, body: JSON.stringify({ query: '{ me { id } }' }), headers: { 'content-type': type } });
   }
   add({ name: 'gzip body that is not gzip', body: JSON.stringify({ query: '{ me { id } }' }), headers: { 'content-encoding': 'gzip' } });
@@ -149,18 +182,38 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
 
   // odd strings in every text input, inline and as variables
   for (const [label, value] of oddStrings) {
-    add({ name: `search: ${label}`, query: 'query($s: String) { products(filter: { search: $s }) { totalCount edges { node { id } } } }', variables: { s: value } });
-    add({ name: `login: ${label}`, query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: `${value}@x.ec`, p: value } });
+    add({
+      name: `search: ${label}`,
+      query: 'query($s: String) { products(filter: { search: $s }) { totalCount edges { node { id } } } }',
+      variables: { s: value },
+    });
+    add({
+      name: `login: ${label}`,
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      variables: { e: `${value}@x.ec`, p: value },
+    });
     add({
       name: `register: ${label}`,
       query: 'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
-      variables: { i: { email: `${value}@example.ec`, password: `Clave-2026-${value}`, name: value, role: 'SELLER', phone: value, stallName: value } },
+      variables: {
+        i: { email: `${value}@example.ec`, password: `Clave-2026-${value}`, name: value, role: 'SELLER', phone: value, stallName: value },
+      },
     });
     add({
       name: `create product: ${label}`,
       asSeller: true,
       query: 'mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }',
-      variables: { i: { name: value, description: value, priceCents: 100, unit: 'KG', subcategoryId: targets.subcategoryId, quantityOnHand: 1, imageUrls: [value] } },
+      variables: {
+        i: {
+          name: value,
+          description: value,
+          priceCents: 100,
+          unit: 'KG',
+          subcategoryId: targets.subcategoryId,
+          quantityOnHand: 1,
+          imageUrls: [value],
+        },
+      },
     });
   }
   add({ name: 'nul inline in document string', query: '{ products(filter: { search: "at\\u0000un" }) { totalCount } }' });
@@ -175,18 +228,54 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     ['login password', 'mutation($v: String!) { login(email: "a@b.ec", password: $v) { accessToken } }', { v: hundredKb }],
     ['refresh token', 'mutation($v: String!) { refreshToken(refreshToken: $v) { accessToken } }', { v: hundredKb }],
     ['logout refresh token', 'mutation($v: String) { logout(refreshToken: $v) }', { v: hundredKb }],
-    ['register email', 'mutation($v: String!) { register(input: { email: $v, password: "Clave-2026-x", name: "N", role: CLIENT }) { accessToken } }', { v: hundredKb }],
-    ['register password', 'mutation($v: String!) { register(input: { email: "long@x.ec", password: $v, name: "N", role: CLIENT }) { accessToken } }', { v: hundredKb }],
-    ['register name', 'mutation($v: String!) { register(input: { email: "long2@x.ec", password: "Clave-2026-x", name: $v, role: CLIENT }) { accessToken } }', { v: hundredKb }],
-    ['register stall', 'mutation($v: String) { register(input: { email: "long3@x.ec", password: "Clave-2026-x", name: "N", role: SELLER, stallName: $v }) { accessToken } }', { v: hundredKb }],
+    [
+      'register email',
+      'mutation($v: String!) { register(input: { email: $v, password: "Clave-2026-x", name: "N", role: CLIENT }) { accessToken } }',
+      { v: hundredKb },
+    ],
+    [
+      'register password',
+      'mutation($v: String!) { register(input: { email: "long@x.ec", password: $v, name: "N", role: CLIENT }) { accessToken } }',
+      { v: hundredKb },
+    ],
+    [
+      'register name',
+      'mutation($v: String!) { register(input: { email: "long2@x.ec", password: "Clave-2026-x", name: $v, role: CLIENT }) { accessToken } }',
+      { v: hundredKb },
+    ],
+    [
+      'register stall',
+      'mutation($v: String) { register(input: { email: "long3@x.ec", password: "Clave-2026-x", name: "N", role: SELLER, stallName: $v }) { accessToken } }',
+      { v: hundredKb },
+    ],
     ['product id', 'query($v: ID!) { product(id: $v) { id } }', { v: hundredKb }],
     ['user id', 'query($v: ID!) { user(id: $v) { id } }', { v: hundredKb }],
     ['cursor', 'query($v: String) { products(after: $v) { totalCount } }', { v: hundredKb }],
-    ['product name', 'mutation($v: String!) { createProduct(input: { name: $v, priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }', { v: hundredKb }, true],
-    ['product description', 'mutation($v: String) { createProduct(input: { name: "Pez", description: $v, priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }', { v: hundredKb }, true],
-    ['image url', 'mutation($v: String!) { createProduct(input: { name: "Pez", imageUrls: [$v], priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }', { v: `https://x.ec/${hundredKb}` }, true],
+    [
+      'product name',
+      'mutation($v: String!) { createProduct(input: { name: $v, priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }',
+      { v: hundredKb },
+      true,
+    ],
+    [
+      'product description',
+      'mutation($v: String) { createProduct(input: { name: "Pez", description: $v, priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }',
+      { v: hundredKb },
+      true,
+    ],
+    [
+      'image url',
+      'mutation($v: String!) { createProduct(input: { name: "Pez", imageUrls: [$v], priceCents: 1, unit: KG, subcategoryId: "SUB", quantityOnHand: 1 }) { id } }',
+      { v: `https://x.ec/${hundredKb}` },
+      true,
+    ],
     ['update name', 'mutation($v: String) { updateProduct(id: "PROD", input: { name: $v }) { id } }', { v: hundredKb }, true],
-    ['inventory reason', 'mutation($v: String) { adjustInventory(productId: "PROD", delta: 1, reason: $v) { quantityOnHand } }', { v: hundredKb }, true],
+    [
+      'inventory reason',
+      'mutation($v: String) { adjustInventory(productId: "PROD", delta: 1, reason: $v) { quantityOnHand } }',
+      { v: hundredKb },
+      true,
+    ],
     ['category name', 'mutation($v: String!) { createCategory(name: $v) { id } }', { v: hundredKb }, true],
     ['subcategory name', 'mutation($v: String!) { createSubcategory(categoryId: "CAT", name: $v) { id } }', { v: hundredKb }, true],
   ];
@@ -217,14 +306,34 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     ['unknown enum', 'CHEAPEST'],
     ['enum as lowercase', 'newest'],
   ] as const) {
-    add({ name: `wrong type: ${label}`, query: 'query($id: ID!, $s: String, $sort: ProductSort) { product(id: $id) { id } products(filter: { search: $s }, sort: $sort) { totalCount } }', variables: { id: value, s: value, sort: value } });
+    add({
+      name: `wrong type: ${label}`,
+      query:
+        'query($id: ID!, $s: String, $sort: ProductSort) { product(id: $id) { id } products(filter: { search: $s }, sort: $sort) { totalCount } }',
+      variables: { id: value, s: value, sort: value },
+    });
   }
   add({ name: 'unknown input field', query: 'query($f: ProductFilter) { products(filter: $f) { totalCount } }', variables: { f: { evil: true } } });
   add({ name: 'variable not declared', query: '{ products(first: $n) { totalCount } }', variables: { n: 1 } });
   add({ name: 'null for non-null', query: 'query($id: ID!) { product(id: $id) { id } }', variables: { id: null } });
 
   // bad custom scalars
-  for (const value of ['ayer', '2026-13-45', '9999-99-99T99:99:99Z', '+275760-09-13T00:00:00.001Z', '', 'null', 12345, -1, true, {}, [], '2026-02-30T10:00:00Z', '2026-11-24T10:00:00+25:00', '0000-00-00T00:00:00Z']) {
+  for (const value of [
+    'ayer',
+    '2026-13-45',
+    '9999-99-99T99:99:99Z',
+    '+275760-09-13T00:00:00.001Z',
+    '',
+    'null',
+    12345,
+    -1,
+    true,
+    {},
+    [],
+    '2026-02-30T10:00:00Z',
+    '2026-11-24T10:00:00+25:00',
+    '0000-00-00T00:00:00Z',
+  ]) {
     add({
       name: `DateTime ${JSON.stringify(value)}`,
       asSeller: true,
@@ -232,12 +341,19 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
       variables: { at: value },
     });
   }
-  add({ name: 'DateTime inline number', asSeller: true, query: `mutation { updateProduct(id: "${targets.productId}", input: { caughtAt: 5 }) { id } }` });
+  add({
+    name: 'DateTime inline number',
+    asSeller: true,
+    query: `mutation { updateProduct(id: "${targets.productId}", input: { caughtAt: 5 }) { id } }`,
+  });
 
   // huge and negative first
   for (const first of [-1, 0, 101, 1_000_000, 2 ** 31 - 1, -(2 ** 31)]) {
     add({ name: `products first ${first}`, query: `{ products(first: ${first}) { totalCount } }` });
-    add({ name: `seller products first ${first}`, query: `{ products(first: 1) { edges { node { seller { products(first: ${first}) { totalCount } } } } } }` });
+    add({
+      name: `seller products first ${first}`,
+      query: `{ products(first: 1) { edges { node { seller { products(first: ${first}) { totalCount } } } } } }`,
+    });
     add({ name: `users first ${first}`, query: `{ users(first: ${first}) { totalCount } }`, asAdmin: true });
   }
 
@@ -258,15 +374,33 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     ['users impossible date', b64(['9999-99-99', 'x'])],
     ['users year 300000', b64(['+300000-01-01T00:00:00.000Z', '6f1c7a1e-0000-4000-8000-000000000001'])],
   ] as const) {
-    add({ name: `cursor: ${label}`, query: `query($c: String) { a: products(after: $c) { totalCount } b: products(sort: PRICE_ASC, after: $c) { totalCount } c: products(sort: NAME, after: $c) { totalCount } }`, variables: { c: cursor } });
-    add({ name: `seller products cursor: ${label}`, query: `query($c: String) { products(first: 2) { edges { node { seller { products(after: $c) { totalCount } } } } } }`, variables: { c: cursor } });
+    add({
+      name: `cursor: ${label}`,
+      query: `query($c: String) { a: products(after: $c) { totalCount } b: products(sort: PRICE_ASC, after: $c) { totalCount } c: products(sort: NAME, after: $c) { totalCount } }`,
+      variables: { c: cursor },
+    });
+    add({
+      name: `seller products cursor: ${label}`,
+      query: `query($c: String) { products(first: 2) { edges { node { seller { products(after: $c) { totalCount } } } } } }`,
+      variables: { c: cursor },
+    });
     add({ name: `users cursor: ${label}`, asAdmin: true, query: `query($c: String) { users(after: $c) { totalCount } }`, variables: { c: cursor } });
   }
 
   // GET and method tricks
-  add({ name: 'GET mutation', method: 'GET', search: `?query=${encodeURIComponent('mutation { logout }')}`, headers: { 'apollo-require-preflight': 'true' } });
+  add({
+    name: 'GET mutation',
+    method: 'GET',
+    search: `?query=${encodeURIComponent('mutation { logout }')}`,
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   add({ name: 'GET query without preflight', method: 'GET', search: `?query=${encodeURIComponent('{ me { id } }')}` });
-  add({ name: 'GET bad variables JSON', method: 'GET', search: `?query=${encodeURIComponent('{ me { id } }')}&variables=%7Bbad`, headers: { 'apollo-require-preflight': 'true' } });
+  add({
+    name: 'GET bad variables JSON',
+    method: 'GET',
+    search: `?query=${encodeURIComponent('{ me { id } }')}&variables=%7Bbad`,
+    headers: { 'apollo-require-preflight': 'true' },
+  });
   add({ name: 'GET repeated query params', method: 'GET', search: '?query=a&query=b', headers: { 'apollo-require-preflight': 'true' } });
   add({ name: 'GET 20 kB query string', method: 'GET', search: `?query=${'x'.repeat(20_000)}`, headers: { 'apollo-require-preflight': 'true' } });
 
@@ -278,7 +412,10 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
   add({ name: 'introspection nested type', query: '{ me { __typename } __type(name: "Query") { name } }' });
   add({ name: 'introspection cycle', query: `{ __schema { types { ${'fields { type { '.repeat(8)}name${' } }'.repeat(8)} } } }` });
   add({ name: 'federation _service', query: '{ _service { sdl } }' });
-  add({ name: 'federation _entities', query: '{ _entities(representations: [{ __typename: "User", id: "6f1c7a1e-0000-4000-8000-000000000021" }]) { ... on User { phone } } }' });
+  add({
+    name: 'federation _entities',
+    query: '{ _entities(representations: [{ __typename: "User", id: "6f1c7a1e-0000-4000-8000-000000000021" }]) { ... on User { phone } } }',
+  });
 
   // tokens that are not tokens
   for (const [label, authorization] of [
@@ -292,7 +429,11 @@ export function hostileRequests(targets: HostileTargets): HostileRequest[] {
     add({ name: `authorization: ${label}`, query: '{ me { id role } users { totalCount } }', headers: { authorization } });
   }
   add({ name: 'request id injection', query: '{ me { id } }', headers: { 'x-request-id': '"},{"level":"fatal","msg":"forged' } });
-  add({ name: 'forwarded header flood', query: '{ me { id } }', headers: { 'x-forwarded-for': repeat(500, (i) => `10.0.${i % 255}.${i % 200}`, ', ') } });
+  add({
+    name: 'forwarded header flood',
+    query: '{ me { id } }',
+    headers: { 'x-forwarded-for': repeat(500, (i) => `10.0.${i % 255}.${i % 200}`, ', ') },
+  });
   add({ name: 'gateway credential from a client', query: '{ me { id } }', headers: { 'x-gateway-credential': 'guess' } });
 
   return requests;

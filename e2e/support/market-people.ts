@@ -14,7 +14,13 @@ export const CAMARON_SUBCATEGORY = '6f1c7a1e-0002-4000-8000-000000000008';
 
 export async function registerPerson(role: 'CLIENT' | 'SELLER', name = role === 'SELLER' ? 'Jacinto Pin' : 'Ana Vera'): Promise<Person> {
   const { register } = await ok(RegisterMutation, {
-    input: { email: uniqueEmail(role.toLowerCase()), password: 'Pescado-fresco-2026', name, role, ...(role === 'SELLER' ? { stallName: `Puesto de ${name}` } : {}) },
+    input: {
+      email: uniqueEmail(role.toLowerCase()),
+      password: 'Pescado-fresco-2026',
+      name,
+      role,
+      ...(role === 'SELLER' ? { stallName: `Puesto de ${name}` } : {}),
+    },
   });
   return { id: register.user.id, token: register.accessToken, name };
 }

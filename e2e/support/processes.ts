@@ -90,5 +90,4 @@ export function spawnService(
 export const spawnMarket = (env: NodeJS.ProcessEnv, logFile: string, options?: SpawnOptions) =>
   spawnService('scripts/start-market.ts', env, 'market ready', logFile, options);
 
-export const spawnGateway = (env: NodeJS.ProcessEnv, logFile: string) =>
-  spawnService('gateway/src/index.ts', env, 'gateway ready', logFile);
+export const spawnGateway = (env: NodeJS.ProcessEnv, logFile: string) => spawnService('gateway/src/index.ts', env, 'gateway ready', logFile);

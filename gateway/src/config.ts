@@ -17,7 +17,10 @@ export const gatewayConfigSchema = z.object({
   /** A subgraph that has not answered by then is reported SERVICE_UNAVAILABLE for its fields. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Identical in-flight fetches of query operations to a subgraph are sent once ("false" turns it off, e.g. to measure). */
-  SUBGRAPH_DEDUPLICATION: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SUBGRAPH_DEDUPLICATION: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Keep-alive connections the gateway may open to each subgraph. */
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
   /** ES256 public key (PEM) that verifies the tokens of WebSocket connections; generated into DATA_DIR outside production. */
@@ -26,7 +29,10 @@ export const gatewayConfigSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('espigon-api'),
   /** Redis (the token denylist, checked as subscription events arrive); absent: the in-process denylist. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only').default('espigon:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only')
+    .default('espigon:'),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Events queued per subscription for a client that reads slowly, before the oldest are dropped. */
   SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),

@@ -102,9 +102,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       requestLogPlugin<GatewayContext>((ctx) => ctx?.requestLog),
       // development: the browser's GET /graphql is the offline IDE (ide/graphql-ide.ts); this landing page, Apollo
       // Sandbox from Apollo's CDN, answers only GET /graphql?sandbox (where /sandbox leads)
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
     formatError: (formatted, error) => {
       const masked = maskError(formatted);
@@ -131,7 +129,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // live-update gauges for operators and the leak test (Prometheus text format)
   let subscriptionStats: () => Record<string, number> = () => ({});
   app.get('/metrics', (_req, res) => {
-    const lines = Object.entries(subscriptionStats()).map(([name, value]) => `espigon_gateway_ws_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} ${value}`);
+    const lines = Object.entries(subscriptionStats()).map(
+      ([name, value]) => `espigon_gateway_ws_${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} ${value}`,
+    );
     for (const [name, source] of Object.entries(dataSources)) {
       lines.push(`espigon_gateway_subgraph_fetches_total{subgraph="${name}"} ${source.sent}`);
       lines.push(`espigon_gateway_subgraph_fetches_deduplicated_total{subgraph="${name}"} ${source.deduplicated}`);
@@ -200,7 +200,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
  * cookies). A preflight from another origin is refused outright; a granted one is cached for 10 minutes.
  */
 function corsPolicy(setting: string): RequestHandler[] {
-  const origins = new Set(setting.split(',').map((o) => o.trim()).filter(Boolean));
+  const origins = new Set(
+    setting
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
   const allowed = (origin: string | undefined) => !origin || origins.size === 0 || origins.has(origin);
   return [
     (req, res, next) => {

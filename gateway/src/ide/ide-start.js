@@ -112,7 +112,7 @@
     '# To act as somebody: run the login mutation below (a demo account from the README), then open',
     '# Headers (bottom panel) and put {"authorization": "Bearer <accessToken>"}. Subscriptions run over',
     '# graphql-ws on this same /graphql and need that header too.',
-    '# Apollo Sandbox (loaded from Apollo\'s CDN, online only): /sandbox',
+    "# Apollo Sandbox (loaded from Apollo's CDN, online only): /sandbox",
     '',
     'query Categories {',
     '  categories {',

@@ -12,7 +12,11 @@ describe('BoundedQueue', () => {
 
   it('drops the oldest items for a slow reader, and counts them', async () => {
     let dropped = 0;
-    const queue = new BoundedQueue<number>(3, () => {}, () => (dropped += 1));
+    const queue = new BoundedQueue<number>(
+      3,
+      () => {},
+      () => (dropped += 1),
+    );
     for (let i = 1; i <= 10; i++) queue.push(i);
     expect([queue.dropped, dropped]).toEqual([7, 7]);
     queue.end();

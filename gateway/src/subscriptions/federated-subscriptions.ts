@@ -7,7 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { ServiceMap } from '@apollo/gateway';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { CloseCode, createClient, type Client } from 'graphql-ws';
 import type { useServer as UseServer } from 'graphql-ws/dist/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -129,9 +138,15 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
     const { connection, socket } = context;
     const plan = planner.plan(document, context.query, operationName);
     const upstream = upstreamFor(connection, socket, plan.primary.serviceName);
-    const primaryVariables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    const primaryVariables = Object.fromEntries(
+      (plan.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]),
+    );
     let unsubscribe = () => {};
-    const events = new BoundedQueue<ExecutionResult>(options.queueSize, () => unsubscribe(), () => (stats.eventsDropped += 1));
+    const events = new BoundedQueue<ExecutionResult>(
+      options.queueSize,
+      () => unsubscribe(),
+      () => (stats.eventsDropped += 1),
+    );
     unsubscribe = upstream.subscribe(
       { query: plan.primary.operation, variables: primaryVariables, operationName: plan.primary.operationName },
       {
@@ -139,7 +154,9 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
         // refused upstream (an array of GraphQL errors: FORBIDDEN, NOT_FOUND) or the connection went away
         error: (err) =>
           events.push({
-            errors: Array.isArray(err) ? err : [new GraphQLError('The live connection to a service was lost; subscribe again', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+            errors: Array.isArray(err)
+              ? err
+              : [new GraphQLError('The live connection to a service was lost; subscribe again', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
           }),
         complete: () => events.end(),
       },
@@ -165,14 +182,22 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
           const auth = await options.verifier.verifyAuthorizationHeader(connection.authorization);
           if (auth.unavailable) {
             // cannot tell whether it was revoked: say so for this event rather than send it or end the stream
-            yield { errors: [new GraphQLError(auth.error ?? 'Sign-in cannot be checked right now', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+            yield {
+              errors: [new GraphQLError(auth.error ?? 'Sign-in cannot be checked right now', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+            };
             continue;
           }
           if (!auth.viewer) {
             socket.close(CloseCode.Forbidden, auth.error ?? 'Token no longer valid');
             return;
           }
-          const result = await planner.execute(plan, event, { document, query: context.query, operationName, variables }, options.dataSources(), gatewayContext);
+          const result = await planner.execute(
+            plan,
+            event,
+            { document, query: context.query, operationName, variables },
+            options.dataSources(),
+            gatewayContext,
+          );
           stats.eventsSent += 1;
           yield { data: result.data, ...(result.errors?.length ? { errors: result.errors.map((e) => format(e as GraphQLFormattedError)) } : {}) };
         }
@@ -245,14 +270,33 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
           return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP POST')];
         }
         try {
-          guardOperation({ schema: planner.schema, document, operation, variables: payload.variables, limits: options.limits, scalars: options.scalars });
+          guardOperation({
+            schema: planner.schema,
+            document,
+            operation,
+            variables: payload.variables,
+            limits: options.limits,
+            scalars: options.scalars,
+          });
         } catch (err) {
           return [err as GraphQLError];
         }
-        const context: SubscriptionContext = { connection: ctx.extra, socket: ctx.extra.socket, query: payload.query, clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown' };
-        return { schema: planner.schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: context };
+        const context: SubscriptionContext = {
+          connection: ctx.extra,
+          socket: ctx.extra.socket,
+          query: payload.query,
+          clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        };
+        return {
+          schema: planner.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables ?? {},
+          contextValue: context,
+        };
       },
-      subscribe: (args) => federatedSubscription(args.contextValue as SubscriptionContext, args.document, args.operationName, args.variableValues ?? {}),
+      subscribe: (args) =>
+        federatedSubscription(args.contextValue as SubscriptionContext, args.document, args.operationName, args.variableValues ?? {}),
       onError: (_ctx, _id, _payload, errors) => {
         logger.info({ errors: errors.map((e) => e.message) }, 'subscription refused');
       },
@@ -268,4 +312,3 @@ export function serveFederatedSubscriptions(options: FederatedSubscriptionOption
     },
   };
 }
-

@@ -51,9 +51,7 @@ export function createCatalogLoaders(ctx: ServiceContext, products: ProductServi
           const sellerIds = [...new Set(keys.filter((k) => k.first === first && isUuid(k.sellerId)).map((k) => k.sellerId.toLowerCase()))];
           pages.set(first, sellerIds.length ? await products.firstPagesBySeller(ctx, sellerIds, first) : new Map());
         }
-        return keys.map(
-          (k) => pages.get(k.first)?.get(k.sellerId.toLowerCase()) ?? products.emptyPage(),
-        );
+        return keys.map((k) => pages.get(k.first)?.get(k.sellerId.toLowerCase()) ?? products.emptyPage());
       },
       { cacheKeyFn: (k) => `${k.sellerId}:${k.first}` },
     ),

@@ -114,6 +114,7 @@ it('serves its SDL with the federation keys', async () => {
   // read as SDL, not as text: descriptions sit between the arguments
   const user = parse(sdl).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'User');
   const products = user?.fields?.find((field) => field.name.value === 'products');
-  const signature = products && `products(${(products.arguments ?? []).map((arg) => `${arg.name.value}: ${print(arg.type)}`).join(', ')}): ${print(products.type)}`;
+  const signature =
+    products && `products(${(products.arguments ?? []).map((arg) => `${arg.name.value}: ${print(arg.type)}`).join(', ')}): ${print(products.type)}`;
   expect(signature).toBe('products(after: String, first: Int): ProductConnection!');
 });

@@ -19,9 +19,9 @@ afterAll(() => h?.stop());
 const outbox = () =>
   h.service.runtime.orm.em
     .fork()
-    .execute<{ id: string; topic: string; payload: Record<string, unknown>; published_at: string | null; attempts: number; last_error: string | null }[]>(
-      `select "id", "topic", "payload", "published_at", "attempts", "last_error" from "catalog"."outbox_event" order by "seq"`,
-    );
+    .execute<
+      { id: string; topic: string; payload: Record<string, unknown>; published_at: string | null; attempts: number; last_error: string | null }[]
+    >(`select "id", "topic", "payload", "published_at", "attempts", "last_error" from "catalog"."outbox_event" order by "seq"`);
 
 /** The next message on a bus channel: read from Redis itself when the run has one, else from the in-process bus. */
 async function nextMessage(channel: string): Promise<{ received: Promise<OutboxEnvelope>; stop(): Promise<void> }> {
@@ -110,7 +110,11 @@ describe('OutboxRelay', () => {
 
     expect(await relay.relayOnce()).toMatchObject({ published: 0, failed: true });
     let rows = await outbox();
-    expect(rows.map((r) => [r.attempts, r.published_at === null])).toEqual([[1, true], [0, true], [0, true]]);
+    expect(rows.map((r) => [r.attempts, r.published_at === null])).toEqual([
+      [1, true],
+      [0, true],
+      [0, true],
+    ]);
     expect(rows[0].last_error).toBe('Connection is closed.');
 
     down = false;
@@ -132,7 +136,10 @@ describe('OutboxRelay', () => {
       await new Promise((resolve) => setImmediate(resolve));
       published.push((envelope as OutboxEnvelope).eventId);
     });
-    const relays = Array.from({ length: 3 }, () => new OutboxRelay({ orm: h.service.runtime.orm, schema: 'catalog', logger, events: bus, batchSize: 7 }));
+    const relays = Array.from(
+      { length: 3 },
+      () => new OutboxRelay({ orm: h.service.runtime.orm, schema: 'catalog', logger, events: bus, batchSize: 7 }),
+    );
     for (let pass = 0; pass < 30; pass += 1) {
       const results = await Promise.all(relays.map((r) => r.relayOnce()));
       if (results.every((r) => r.published === 0)) break;

@@ -24,11 +24,22 @@ it('tells what each product is now: on sale, sold out, unlisted, deleted; unknow
   await ok(UpdateProductMutation, { id: unlisted, input: { listed: false } }, { token: seller.token });
   await ok(DeleteProductMutation, { id: deleted }, { token: seller.token });
 
-  const { status, body } = await internal('POST', '/internal/products/lookup', { ids: [onSale, soldOut, unlisted, deleted, randomUUID(), onSale.toUpperCase()] });
+  const { status, body } = await internal('POST', '/internal/products/lookup', {
+    ids: [onSale, soldOut, unlisted, deleted, randomUUID(), onSale.toUpperCase()],
+  });
   expect(status).toBe(200);
   const byId = Object.fromEntries(body.products.map((p: { id: string }) => [p.id, p]));
   expect(Object.keys(byId).sort()).toEqual([onSale, soldOut, unlisted, deleted].sort());
-  expect(byId[onSale]).toEqual({ id: onSale, sellerId: seller.id, name: 'Atún', priceCents: 700, unit: 'LB', visible: true, orderable: true, quantityAvailable: 8 });
+  expect(byId[onSale]).toEqual({
+    id: onSale,
+    sellerId: seller.id,
+    name: 'Atún',
+    priceCents: 700,
+    unit: 'LB',
+    visible: true,
+    orderable: true,
+    quantityAvailable: 8,
+  });
   expect(byId[soldOut]).toEqual(expect.objectContaining({ visible: true, orderable: false, quantityAvailable: 0 }));
   expect(byId[unlisted]).toEqual(expect.objectContaining({ visible: false, orderable: false, quantityAvailable: 0 }));
   expect(byId[deleted]).toEqual(expect.objectContaining({ visible: false, orderable: false, quantityAvailable: 0 }));

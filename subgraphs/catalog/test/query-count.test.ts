@@ -91,9 +91,9 @@ it('resolves a batch of 100 Product references through _entities in one product 
 });
 
 it('resolves User.products for a batch of sellers in two statements, with the same pages as one seller at a time', async () => {
-  const sellerIds: string[] = (
-    await h.gql(`query { products(first: 100) { edges { node { seller { id } } } } }`)
-  ).data!.products.edges.map((e: { node: { seller: { id: string } } }) => e.node.seller.id);
+  const sellerIds: string[] = (await h.gql(`query { products(first: 100) { edges { node { seller { id } } } } }`)).data!.products.edges.map(
+    (e: { node: { seller: { id: string } } }) => e.node.seller.id,
+  );
   const sellers = [...new Set(sellerIds)];
   expect(sellers.length).toBeGreaterThanOrEqual(6);
   h.resetStatements();
@@ -148,7 +148,9 @@ it('lists the categories with their subcategories in the same three statements f
   const many = await statementsOf(CATEGORY_TREE);
   expect(many.data.categories.length).toBe(few.data.categories.length + 50);
   expect(many.data.categories.flatMap((c: { subcategories: unknown[] }) => c.subcategories).length).toBeGreaterThanOrEqual(150);
-  console.log(`categories SQL statements: ${few.data.categories.length} -> ${few.statements.length}, ${many.data.categories.length} -> ${many.statements.length}`);
+  console.log(
+    `categories SQL statements: ${few.data.categories.length} -> ${few.statements.length}, ${many.data.categories.length} -> ${many.statements.length}`,
+  );
   expect(many.statements).toHaveLength(few.statements.length);
   // the categories, every subcategory of them, and Subcategory.category's categories (one loader batch)
   expect(many.statements).toHaveLength(3);

@@ -9,9 +9,7 @@ export class ConfigError extends Error {
   }
 }
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Variables every subgraph reads. A service extends this with its own. */
 export const serviceConfigSchema = z.object({
@@ -25,7 +23,10 @@ export const serviceConfigSchema = z.object({
   /** Redis URL; absent means in-process pub/sub and in-memory stores. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only').default('espigon:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/, 'letters, digits, _ : . - only')
+    .default('espigon:'),
   /** Local folder for the embedded database and development keys. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** ES256 public key (PEM) that verifies access tokens; generated into DATA_DIR outside production. */

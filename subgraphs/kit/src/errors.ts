@@ -89,9 +89,7 @@ export function stripInternalExtensions(formatted: GraphQLFormattedError): Graph
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && publicErrorCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const extensions = Object.fromEntries(
-      Object.entries(formatted.extensions ?? {}).filter(([k]) => publicExtensionKeys.has(k)),
-    );
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([k]) => publicExtensionKeys.has(k)));
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return {

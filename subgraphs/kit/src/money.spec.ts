@@ -15,7 +15,9 @@ describe('money', () => {
   it('accepts whole cents within bounds only', () => {
     expect(requireCents(450, 'priceCents')).toBe(450);
     for (const bad of [1.5, -1, 2 ** 31, Number.NaN]) {
-      expect(() => requireCents(bad, 'priceCents', { max: 10_000_000 })).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'priceCents' } }));
+      expect(() => requireCents(bad, 'priceCents', { max: 10_000_000 })).toThrow(
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'priceCents' } }),
+      );
     }
   });
 });

@@ -23,7 +23,9 @@ let relay: OutboxRelay;
 
 /** The effect each event has: one row, in the consumer's transaction. */
 const effects = async () =>
-  orm.em.fork().execute<{ event_id: string; aggregate: string; seq: number }[]>(`select "event_id", "aggregate", "seq" from "probe"."effect" order by "id"`);
+  orm.em
+    .fork()
+    .execute<{ event_id: string; aggregate: string; seq: number }[]>(`select "event_id", "aggregate", "seq" from "probe"."effect" order by "id"`);
 
 async function emit(count: number, aggregates: string[], from = 0): Promise<void> {
   await orm.em.fork().transactional(async (tx) => {
@@ -67,7 +69,9 @@ beforeAll(async () => {
   const url = await createDatabase(database);
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query(`create schema "probe"; create table "probe"."effect" ("id" serial primary key, "event_id" uuid not null, "aggregate" text not null, "seq" int not null)`);
+  await client.query(
+    `create schema "probe"; create table "probe"."effect" ("id" serial primary key, "event_id" uuid not null, "aggregate" text not null, "seq" int not null)`,
+  );
   await client.end();
   orm = await initORM({
     clientUrl: url,

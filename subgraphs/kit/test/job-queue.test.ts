@@ -37,7 +37,8 @@ const jobsOn = (engine: 'PostgreSQL' | 'PGlite') => () => {
   const worker = (recurring = false) =>
     new JobWorker({ orm, schema: 'probe', handlers, logger, recurring: recurring ? [{ name: 'sweep', everyMs: 3_600_000 }] : [] });
   const jobs = () => orm.em.fork().find(Job, {}, { orderBy: { createdAt: 'asc' } });
-  const effects = async () => (await orm.em.fork().execute<{ what: string }[]>(`select "what" from "probe"."effect" order by "id"`)).map((r) => r.what);
+  const effects = async () =>
+    (await orm.em.fork().execute<{ what: string }[]>(`select "what" from "probe"."effect" order by "id"`)).map((r) => r.what);
   const makeDue = () => orm.em.fork().execute(`update "probe"."job" set "run_at" = now() where "status" = 'PENDING'`);
 
   beforeAll(async () => {

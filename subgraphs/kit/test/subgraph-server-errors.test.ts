@@ -10,8 +10,7 @@ import type { AccessTokenVerifier } from '../src/auth/access-token';
 import type { Orm } from '../src/database/orm';
 import { startSubgraphServer } from '../src/server/subgraph-server';
 
-const secretSql =
-  `insert into "users"."user_account" ("email", "password_hash") values ('ana@example.ec', '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$aGFzaA') - invalid byte sequence for encoding "UTF8": 0x00`;
+const secretSql = `insert into "users"."user_account" ("email", "password_hash") values ('ana@example.ec', '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$aGFzaA') - invalid byte sequence for encoding "UTF8": 0x00`;
 
 interface GraphQLBody {
   data: Record<string, unknown>;

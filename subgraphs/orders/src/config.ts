@@ -8,7 +8,12 @@ export const ordersConfigSchema = serviceConfigSchema.extend({
   /** Longest one call to catalog may take (each is retried a few times with backoff). */
   CATALOG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** How long a PENDING (unpaid) order holds its stock before the expiry job cancels it. */
-  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   /** A checkout still unfinished after this long was cut off (a crash, a timeout): the sweeper rolls it back. */
   CHECKOUT_STALE_SECONDS: z.coerce.number().int().min(30).max(3600).default(60),
   /** How often the expiry and checkout-sweeper jobs run. */

@@ -21,7 +21,15 @@ async function resolveOrderReference(reference: Pick<Order, 'id'>, ctx: OrdersCo
 
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CartResolver, CartItemResolver, OrderResolver, OrderItemResolver, OrderMessageResolver, UserOrdersResolver, OrderSubscriptionResolver],
+    resolvers: [
+      CartResolver,
+      CartItemResolver,
+      OrderResolver,
+      OrderItemResolver,
+      OrderMessageResolver,
+      UserOrdersResolver,
+      OrderSubscriptionResolver,
+    ],
     referenceResolvers: {
       User: { __resolveReference: resolveUserReference },
       Order: { __resolveReference: resolveOrderReference },

@@ -48,7 +48,15 @@ beforeAll(async () => {
     await tx.flush();
     for (const order of orders) {
       for (let line = 0; line < 3; line++) {
-        tx.create(OrderItem, { orderId: order.id, productId: randomUUID(), productName: `Producto ${line}`, unitPriceCents: 300, unit: 'KG', quantity: 1, lineTotalCents: 300 } as OrderItem);
+        tx.create(OrderItem, {
+          orderId: order.id,
+          productId: randomUUID(),
+          productName: `Producto ${line}`,
+          unitPriceCents: 300,
+          unit: 'KG',
+          quantity: 1,
+          lineTotalCents: 300,
+        } as OrderItem);
       }
       tx.create(OrderMessage, { orderId: order.id, authorId: order.buyerId, body: 'Hola' } as OrderMessage);
     }
@@ -104,7 +112,15 @@ async function seedOrders(buyers: string[], perBuyer: number): Promise<string[]>
     for (const order of orders) {
       ids.push(order.id);
       for (let line = 0; line < 2; line++) {
-        tx.create(OrderItem, { orderId: order.id, productId: randomUUID(), productName: `Pesca ${line}`, unitPriceCents: 300, unit: 'LB', quantity: 1, lineTotalCents: 300 } as OrderItem);
+        tx.create(OrderItem, {
+          orderId: order.id,
+          productId: randomUUID(),
+          productName: `Pesca ${line}`,
+          unitPriceCents: 300,
+          unit: 'LB',
+          quantity: 1,
+          lineTotalCents: 300,
+        } as OrderItem);
       }
       tx.create(OrderMessage, { orderId: order.id, authorId: order.sellerId, body: 'Listo para retirar' } as OrderMessage);
     }
@@ -142,7 +158,9 @@ it('resolves User.orders for a batch of 5 buyers or of 50 in the same statements
   const five = await statementsOf(query, batch(5), admin);
   const fifty = await statementsOf(query, batch(50), admin);
   expect(fifty.data._entities).toHaveLength(50);
-  for (const user of fifty.data._entities as { orders: { totalCount: number; edges: { node: { items: unknown[] } }[]; pageInfo: { hasNextPage: boolean } } }[]) {
+  for (const user of fifty.data._entities as {
+    orders: { totalCount: number; edges: { node: { items: unknown[] } }[]; pageInfo: { hasNextPage: boolean } };
+  }[]) {
     expect(user.orders.totalCount).toBe(3);
     expect(user.orders.pageInfo.hasNextPage).toBe(true);
     expect(user.orders.edges.map((e) => e.node.items.length)).toEqual([2, 2]);
@@ -168,7 +186,14 @@ it("prices a cart of 5 lines or of 50 with the same two statements and one call 
       await tx.flush();
       const productIds = [...onSale.slice(0, available), ...Array.from({ length: gone }, () => randomUUID())];
       productIds.forEach((productId, i) =>
-        tx.create(CartItem, { cartId: cart.id, productId, sellerId: seller.id, productName: `Línea ${i}`, quantity: 2, addedAt: new Date(Date.now() + i) } as CartItem),
+        tx.create(CartItem, {
+          cartId: cart.id,
+          productId,
+          sellerId: seller.id,
+          productName: `Línea ${i}`,
+          quantity: 2,
+          addedAt: new Date(Date.now() + i),
+        } as CartItem),
       );
     });
     return { buyerId, token: h.token('CLIENT', buyerId) };
@@ -191,15 +216,19 @@ it("prices a cart of 5 lines or of 50 with the same two statements and one call 
   const five = await cartOf(await clientWithCart(4, 1), 5);
   const fifty = await cartOf(await clientWithCart(45, 5), 50);
   expect([fifty.cart.items.length, fifty.cart.unavailableItems.length]).toEqual([45, 5]);
-  expect(fifty.cart.items[0]).toEqual(expect.objectContaining({ productName: 'Pesca 0', unitPriceCents: 400, quantityAvailable: 30, available: true }));
-  console.log(`cart SQL statements: 5 lines -> ${five.statements.length}, 50 lines -> ${fifty.statements.length} (catalog lookups ${five.lookups}, ${fifty.lookups})`);
+  expect(fifty.cart.items[0]).toEqual(
+    expect.objectContaining({ productName: 'Pesca 0', unitPriceCents: 400, quantityAvailable: 30, available: true }),
+  );
+  console.log(
+    `cart SQL statements: 5 lines -> ${five.statements.length}, 50 lines -> ${fifty.statements.length} (catalog lookups ${five.lookups}, ${fifty.lookups})`,
+  );
   expect(fifty.statements).toHaveLength(five.statements.length);
   // the viewer's cart, its lines; the products' live data in one call to catalog whatever the lines
   expect(fifty.statements).toHaveLength(2);
   expect([five.lookups, fifty.lookups]).toEqual([1, 1]);
 });
 
-it("gives each buyer of a batch the first page it gets alone: newest first, a cursor the next page continues, the status filter", async () => {
+it('gives each buyer of a batch the first page it gets alone: newest first, a cursor the next page continues, the status filter', async () => {
   const buyers = [randomUUID(), randomUUID(), randomUUID()];
   const ids = await seedOrders(buyers, 3); // newest first per buyer; the first and third of each are DELIVERED
   const query = `query($r: [_Any!]!, $status: OrderStatus, $after: String) { _entities(representations: $r) { ... on User { orders(first: 2, status: $status, after: $after) {
@@ -209,17 +238,24 @@ it("gives each buyer of a batch the first page it gets alone: newest first, a cu
   const ordersOf = async (users: string[], variables: Record<string, unknown> = {}) => {
     const result = await h.gql(query, { r: users.map((id) => ({ __typename: 'User', id })), ...variables }, admin);
     expect(result.errors).toBeUndefined();
-    return result.data!._entities.map((u: { orders: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } }) => ({
-      ids: u.orders.edges.map((e) => e.node.id),
-      totalCount: u.orders.totalCount,
-      hasNextPage: u.orders.pageInfo.hasNextPage,
-      endCursor: u.orders.pageInfo.endCursor,
-    }));
+    return result.data!._entities.map(
+      (u: { orders: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } }) => ({
+        ids: u.orders.edges.map((e) => e.node.id),
+        totalCount: u.orders.totalCount,
+        hasNextPage: u.orders.pageInfo.hasNextPage,
+        endCursor: u.orders.pageInfo.endCursor,
+      }),
+    );
   };
   const batched = await ordersOf([...buyers, randomUUID(), 'not-a-uuid']);
-  buyers.forEach((_, b) => expect(batched[b]).toEqual(expect.objectContaining({ ids: ids.slice(b * 3, b * 3 + 2), totalCount: 3, hasNextPage: true })));
+  buyers.forEach((_, b) =>
+    expect(batched[b]).toEqual(expect.objectContaining({ ids: ids.slice(b * 3, b * 3 + 2), totalCount: 3, hasNextPage: true })),
+  );
   // an unknown buyer and an id that is no UUID have no orders
-  expect(batched.slice(3).map((p: { ids: string[]; totalCount: number }) => [p.ids, p.totalCount])).toEqual([[[], 0], [[], 0]]);
+  expect(batched.slice(3).map((p: { ids: string[]; totalCount: number }) => [p.ids, p.totalCount])).toEqual([
+    [[], 0],
+    [[], 0],
+  ]);
   for (const [b, buyerId] of buyers.entries()) {
     const [alone] = await ordersOf([buyerId]);
     expect(alone).toEqual(batched[b]);
@@ -228,5 +264,7 @@ it("gives each buyer of a batch the first page it gets alone: newest first, a cu
     expect(next).toEqual(expect.objectContaining({ ids: [ids[b * 3 + 2]], totalCount: 3, hasNextPage: false }));
   }
   const delivered = await ordersOf(buyers, { status: 'DELIVERED' });
-  buyers.forEach((_, b) => expect(delivered[b]).toEqual(expect.objectContaining({ ids: [ids[b * 3], ids[b * 3 + 2]], totalCount: 2, hasNextPage: false })));
+  buyers.forEach((_, b) =>
+    expect(delivered[b]).toEqual(expect.objectContaining({ ids: [ids[b * 3], ids[b * 3 + 2]], totalCount: 2, hasNextPage: false })),
+  );
 });

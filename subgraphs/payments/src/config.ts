@@ -7,7 +7,10 @@ export const paymentsConfigSchema = serviceConfigSchema.extend({
   ORDERS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4003'),
   ORDERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Stripe's secret key (sk_…). Without it, card payments run on the built-in simulated processor (mock mode). */
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_… or rk_…)').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_… or rk_…)')
+    .optional(),
   /** The signing secret of the Stripe webhook endpoint (whsec_…): POST /webhooks/stripe verifies every event with it. */
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a webhook signing secret (whsec_…)').optional(),
   /** Where Stripe's API is: its real host by default; a local fake or stripe-mock in tests. */
@@ -28,7 +31,10 @@ export const paymentsConfigSchema = serviceConfigSchema.extend({
   /** Failed deliveries in a row after which a partner is disabled (an admin registers it again). */
   PARTNER_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   /** Allow partner URLs on loopback and private networks, and plain http (tests; never in production). */
-  PARTNER_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  PARTNER_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;

@@ -49,7 +49,13 @@ export const paymentsSubgraph: SubgraphDefinition<PaymentsConfig, PaymentsContex
   routes: (app, services, { config, orm, logger }) => {
     new PartnerWebhookController(services.partners, orm, logger.child({ component: 'partner-webhook' })).mount(app);
     if (config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET) {
-      new StripeWebhookController(stripeFor(config), config.STRIPE_WEBHOOK_SECRET, services.payments, orm, logger.child({ component: 'stripe-webhook' })).mount(app);
+      new StripeWebhookController(
+        stripeFor(config),
+        config.STRIPE_WEBHOOK_SECRET,
+        services.payments,
+        orm,
+        logger.child({ component: 'stripe-webhook' }),
+      ).mount(app);
     }
   },
   consumers: (services) => [

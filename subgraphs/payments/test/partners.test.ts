@@ -49,7 +49,13 @@ let adminToken: string;
 
 const startPayments = () => spawnService('subgraphs/payments/src/index.ts', env, 'payments subgraph ready', join(dataDir, 'payments.log'));
 const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-  (await (await fetch(payments.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ query, variables }) })).json()) as {
+  (await (
+    await fetch(payments.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json()) as {
     data?: any;
     errors?: { extensions?: { code?: string } }[];
   };
@@ -106,7 +112,11 @@ const paymentSucceeded = (orderId = randomUUID()) =>
   });
 
 const deliveries = async (partnerId: string) =>
-  (await gql(`query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }`, { id: partnerId })).data.partnerDeliveries;
+  (
+    await gql(`query D($id: ID!) { partnerDeliveries(partnerId: $id) { totalCount edges { node { eventType status attempts lastStatus } } } }`, {
+      id: partnerId,
+    })
+  ).data.partnerDeliveries;
 
 it('shows the signing secret once and refuses bad registrations, naming the field', async () => {
   const target = await receiver([200]);
@@ -114,12 +124,21 @@ it('shows the signing secret once and refuses bad registrations, naming the fiel
   expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
   const listed = await gql(`{ partners { id name webhookUrl events active } }`);
   expect(JSON.stringify(listed.data)).not.toContain(signingSecret);
-  expect(listed.data.partners.find((p: { id: string }) => p.id === partner.id)).toEqual(expect.objectContaining({ events: ['payment.succeeded'], active: true }));
-  for (const [url, events] of [['not a url', ['payment.succeeded']], [target.url, ['order.deleted']], [target.url, []]] as const) {
-    const refused = await gql(`mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: "X", webhookUrl: $url, events: $events) { signingSecret } }`, {
-      url,
-      events,
-    });
+  expect(listed.data.partners.find((p: { id: string }) => p.id === partner.id)).toEqual(
+    expect.objectContaining({ events: ['payment.succeeded'], active: true }),
+  );
+  for (const [url, events] of [
+    ['not a url', ['payment.succeeded']],
+    [target.url, ['order.deleted']],
+    [target.url, []],
+  ] as const) {
+    const refused = await gql(
+      `mutation Refused($url: String!, $events: [String!]!) { registerPartner(name: "X", webhookUrl: $url, events: $events) { signingSecret } }`,
+      {
+        url,
+        events,
+      },
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   }
   await target.close();
@@ -136,10 +155,20 @@ testWithRedis('retries a failing receiver with the same webhook-id until it take
     const payload = verifier.verify(request.body, request.headers as Record<string, string>) as { type: string; data: { amountCents: number } };
     expect(payload).toEqual(expect.objectContaining({ type: 'payment.succeeded', data: expect.objectContaining({ amountCents: 1100 }) }));
   }
-  await eventually(async () => expect((await deliveries(partner.id)).edges[0].node).toEqual({ eventType: 'payment.succeeded', status: 'DELIVERED', attempts: 4, lastStatus: 200 }));
+  await eventually(async () =>
+    expect((await deliveries(partner.id)).edges[0].node).toEqual({
+      eventType: 'payment.succeeded',
+      status: 'DELIVERED',
+      attempts: 4,
+      lastStatus: 200,
+    }),
+  );
   // a forged cursor is the client's mistake, not the database's
   const forged = Buffer.from(JSON.stringify(['yesterday', 'nope'])).toString('base64url');
-  const refused = await gql(`query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }`, { id: partner.id, after: forged });
+  const refused = await gql(`query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }`, {
+    id: partner.id,
+    after: forged,
+  });
   expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   await target.close();
 });
@@ -167,7 +196,11 @@ testWithRedis('stops at 410 Gone: no more tries, and the partner is disabled', a
   await new Promise((resolve) => setTimeout(resolve, 2500)); // longer than the retry schedule
   expect(target.got).toHaveLength(1);
   const listed = await gql(`{ partners { id active disabledReason } }`);
-  expect(listed.data.partners.find((p: { id: string }) => p.id === partner.id)).toEqual({ id: partner.id, active: false, disabledReason: 'Its endpoint answered 410 Gone' });
+  expect(listed.data.partners.find((p: { id: string }) => p.id === partner.id)).toEqual({
+    id: partner.id,
+    active: false,
+    disabledReason: 'Its endpoint answered 410 Gone',
+  });
   await target.close();
 });
 
@@ -176,12 +209,21 @@ it("verifies a partner's own webhooks and records each webhook-id once; a bad si
   const { partner, signingSecret } = await register(target.url);
   const base = payments.gatewayUrl.replace(/\/graphql$/, '');
   const send = (partnerId: string, id: string, secret = signingSecret) => {
-    const body = JSON.stringify({ type: 'delivery.status', timestamp: new Date().toISOString(), data: { orderId: randomUUID(), status: 'DELIVERED' } });
+    const body = JSON.stringify({
+      type: 'delivery.status',
+      timestamp: new Date().toISOString(),
+      data: { orderId: randomUUID(), status: 'DELIVERED' },
+    });
     const now = new Date();
     const signature = new Webhook(secret).sign(id, now, body);
     return fetch(`${base}/webhooks/partners/${partnerId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': signature,
+      },
       body,
     });
   };
@@ -195,7 +237,11 @@ it("verifies a partner's own webhooks and records each webhook-id once; a bad si
   const when = new Date();
   const garbledResponse = await fetch(`${base}/webhooks/partners/${partner.id}`, {
     method: 'POST',
-    headers: { 'webhook-id': 'msg_garbled', 'webhook-timestamp': String(Math.floor(when.getTime() / 1000)), 'webhook-signature': new Webhook(signingSecret).sign('msg_garbled', when, garbled) },
+    headers: {
+      'webhook-id': 'msg_garbled',
+      'webhook-timestamp': String(Math.floor(when.getTime() / 1000)),
+      'webhook-signature': new Webhook(signingSecret).sign('msg_garbled', when, garbled),
+    },
     body: garbled,
   });
   expect(garbledResponse.status).toBe(400);

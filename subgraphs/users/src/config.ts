@@ -7,7 +7,11 @@ export const usersConfigSchema = serviceConfigSchema.extend({
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   JWT_REFRESH_AUDIENCE: z.string().min(1).default('espigon-refresh'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(30 * 24 * 3600),
   /** Failed logins of one account allowed in a minute (short window) and in an hour. */
   LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(100),

@@ -13,7 +13,11 @@ describeWithRedis('AuthRateLimiter on Redis', () => {
       { failuresPerMinute: 1000, failuresPerHour: 1000, attemptsPerIpPerMinute: 1000, registrationsPerIpPerHour: 1000, ...limits },
       { redis, keyPrefix: `${prefix}${run++}:` },
     );
-  const refused = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+  const refused = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
 
   beforeAll(() => {
     redis = new Redis(redisUrl());
@@ -40,7 +44,9 @@ describeWithRedis('AuthRateLimiter on Redis', () => {
     const brakes = limiter({ failuresPerMinute: 5 });
     const outcomes = await Promise.all(Array.from({ length: 100 }, () => refused(brakes.beforeLogin('target@example.ec', '2001:db8::3'))));
     expect(outcomes.filter((o) => o === null)).toHaveLength(5);
-    expect(outcomes.filter((o) => o !== null).every((o) => (o as { extensions: { code: string } }).extensions.code === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect(outcomes.filter((o) => o !== null).every((o) => (o as { extensions: { code: string } }).extensions.code === 'TOO_MANY_REQUESTS')).toBe(
+      true,
+    );
   });
 
   it('a success starts the short window again and gives the hourly point back', async () => {

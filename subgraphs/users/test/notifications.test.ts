@@ -206,7 +206,11 @@ describe('filling the inbox from events', () => {
     await publish(envelope(DomainTopic.ORDER_MESSAGE_ADDED, payload), envelope(DomainTopic.ORDER_MESSAGE_ADDED, reply));
 
     expect((await inbox(seller.token)).edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ kind: 'ORDER_MESSAGE', title: 'Nuevo mensaje sobre el pedido MNT-2026-000300', body: '¿Me lo pueden dejar fileteado?' }),
+      expect.objectContaining({
+        kind: 'ORDER_MESSAGE',
+        title: 'Nuevo mensaje sobre el pedido MNT-2026-000300',
+        body: '¿Me lo pueden dejar fileteado?',
+      }),
     ]);
     expect((await inbox(buyer.token)).edges.map((e) => e.node.body)).toEqual(['Claro que sí']);
   });
@@ -236,7 +240,14 @@ describe('filling the inbox from events', () => {
   it('writes (event, recipient) once even when the inbox is bypassed', async () => {
     const seller = person('SELLER');
     const eventId = randomUUID();
-    const draft = { userId: seller.id, kind: 'LOW_STOCK' as const, title: 'Quedan pocas unidades de Pargo', body: null, orderId: null, productId: randomUUID() };
+    const draft = {
+      userId: seller.id,
+      kind: 'LOW_STOCK' as const,
+      title: 'Quedan pocas unidades de Pargo',
+      body: null,
+      orderId: null,
+      productId: randomUUID(),
+    };
     const { orm, logger } = h.service.runtime;
     const deliver = () => orm.em.fork().transactional((tx) => h.service.services.notifications.deliver(systemContext(tx, logger), eventId, [draft]));
     expect(await deliver()).toHaveLength(1);
@@ -248,7 +259,9 @@ describe('filling the inbox from events', () => {
 describe("the viewer's inbox", () => {
   it('pages newest first with cursors that never skip or repeat, unread only on request', async () => {
     const seller = person('SELLER');
-    const events = Array.from({ length: 7 }, (_, i) => envelope(DomainTopic.INVENTORY_ALERT, stockAlert(seller.id, { productName: `Producto ${i}` })));
+    const events = Array.from({ length: 7 }, (_, i) =>
+      envelope(DomainTopic.INVENTORY_ALERT, stockAlert(seller.id, { productName: `Producto ${i}` })),
+    );
     await publish(...events);
     // someone else's notifications never show
     await publish(envelope(DomainTopic.INVENTORY_ALERT, stockAlert(randomUUID())));
@@ -277,7 +290,12 @@ describe("the viewer's inbox", () => {
     const unreadIds = [...first.edges, ...rest.edges].map((e) => e.node.id);
     expect(unreadIds).toEqual(seen.map((n) => n.id).filter((id) => !read.includes(id)));
     expect(rest.pageInfo.hasNextPage).toBe(false);
-    expect((await inbox(seller.token)).edges.filter((e) => e.node.readAt !== null).map((e) => e.node.id).sort()).toEqual([...read].sort());
+    expect(
+      (await inbox(seller.token)).edges
+        .filter((e) => e.node.readAt !== null)
+        .map((e) => e.node.id)
+        .sort(),
+    ).toEqual([...read].sort());
   });
 
   it('marks read the given ids of the viewer only, or all of theirs without ids, counting what changed', async () => {
@@ -309,7 +327,11 @@ describe("the viewer's inbox", () => {
   });
 
   it('is refused without a token', async () => {
-    for (const [query, variables] of [[NOTIFICATIONS, {}], [UNREAD, {}], [MARK_READ, {}]] as const) {
+    for (const [query, variables] of [
+      [NOTIFICATIONS, {}],
+      [UNREAD, {}],
+      [MARK_READ, {}],
+    ] as const) {
       const result = await h.gql(query, variables);
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -324,7 +346,11 @@ describe("the viewer's inbox", () => {
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     const cursor = await h.gql(NOTIFICATIONS, { after: 'bm90LWEtY3Vyc29y' }, token);
     expect(cursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const forged = await h.gql(NOTIFICATIONS, { after: Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', randomUUID()])).toString('base64url') }, token);
+    const forged = await h.gql(
+      NOTIFICATIONS,
+      { after: Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', randomUUID()])).toString('base64url') },
+      token,
+    );
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const size = await h.gql(NOTIFICATIONS, { first: 101 }, token);
     expect(size.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
@@ -340,7 +366,9 @@ describe('a users subgraph that was down', () => {
     const { config } = h.service.runtime;
     await h.service.stop();
     // published by the market while the users subgraph is down, one of them twice, and one it had already handled
-    const meanwhile = Array.from({ length: 5 }, (_, i) => envelope(DomainTopic.INVENTORY_ALERT, stockAlert(seller.id, { productName: `Mientras ${i}` })));
+    const meanwhile = Array.from({ length: 5 }, (_, i) =>
+      envelope(DomainTopic.INVENTORY_ALERT, stockAlert(seller.id, { productName: `Mientras ${i}` })),
+    );
     const logger = createLogger('notifications-test', 'silent');
     // the subgraph's stream: Redis Streams with REDIS_URL, else the in-process one (this process's, which outlives the subgraph)
     const market = createEventStream({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, name: 'notifications-test', logger });

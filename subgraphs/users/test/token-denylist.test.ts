@@ -60,7 +60,9 @@ describeWithRedis('RedisTokenDenylist', () => {
     expect(await denylist.completeRestore(nonce, [{ jti: 'read-from-postgresql', expiresAt: minutesFromNow(10) }])).toBe(false);
     await expect(denylist.has('logged-out-meanwhile')).rejects.toThrow('not loaded');
     // the next pass starts over and completes
-    expect(await denylist.completeRestore(await denylist.beginRestore(), [{ jti: 'logged-out-meanwhile', expiresAt: minutesFromNow(10) }])).toBe(true);
+    expect(await denylist.completeRestore(await denylist.beginRestore(), [{ jti: 'logged-out-meanwhile', expiresAt: minutesFromNow(10) }])).toBe(
+      true,
+    );
     expect(await denylist.has('logged-out-meanwhile')).toBe(true);
   });
 

@@ -31,9 +31,17 @@ describe('User entity', () => {
   it("applies the field rules to references too: a client's email, phone and role only to themselves and admins", async () => {
     const client = demoAccounts.find((a) => a.role === 'CLIENT')!;
     const seller = demoAccounts.find((a) => a.role === 'SELLER')!;
-    const result = await execute<{ _entities: ({ name: string; email: string | null; phone: string | null; role: string | null } | null)[] }, unknown>(
+    const result = await execute<
+      { _entities: ({ name: string; email: string | null; phone: string | null; role: string | null } | null)[] },
+      unknown
+    >(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { name phone email role } } }`,
-      { representations: [{ __typename: 'User', id: client.id }, { __typename: 'User', id: seller.id }] },
+      {
+        representations: [
+          { __typename: 'User', id: client.id },
+          { __typename: 'User', id: seller.id },
+        ],
+      },
       { url: usersUrl() },
     );
     // the client's entity is nulled by its refused non-null fields; the seller's business contact is public

@@ -50,6 +50,13 @@ export async function registerSeller(name = 'Jacinto Pin'): Promise<Seller> {
 
 /** Lists a product through the gateway: 450 cents a pound of Camarón, 10 in stock unless told otherwise. */
 export async function listProduct(seller: Seller, overrides: Partial<CreateProductInput> = {}): Promise<string> {
-  const input: CreateProductInput = { name: 'Corvina de roca', priceCents: 450, unit: 'LB', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 10, ...overrides };
+  const input: CreateProductInput = {
+    name: 'Corvina de roca',
+    priceCents: 450,
+    unit: 'LB',
+    subcategoryId: CAMARON_SUBCATEGORY,
+    quantityOnHand: 10,
+    ...overrides,
+  };
   return (await ok(CreateProductMutation, { input }, { token: seller.token })).createProduct.id;
 }

@@ -26,7 +26,6 @@ export type AuthResult =
   /** unavailable: the token could not be checked (revocation store down); the client should retry, not log out. */
   | { viewer: null; error?: string; unavailable?: boolean };
 
-
 export interface AccessTokenClaims {
   userId: string;
   role: Role;

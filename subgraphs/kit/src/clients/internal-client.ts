@@ -44,7 +44,11 @@ export class InternalClient {
       }
       const answer = (await response.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
       if (response.ok && answer) return answer;
-      const { code = ErrorCode.BAD_USER_INPUT, message = `${this.service} answered ${response.status}`, ...details } = (answer ?? {}) as {
+      const {
+        code = ErrorCode.BAD_USER_INPUT,
+        message = `${this.service} answered ${response.status}`,
+        ...details
+      } = (answer ?? {}) as {
         code?: string;
         message?: string;
       };

@@ -21,9 +21,7 @@ export function readOnlyRowMapper<T extends object>(em: EntityManager, entity: E
   const driver = em.getDriver();
   let prototype = readOnlyPrototypes.get(meta.prototype);
   if (!prototype) {
-    const plain = Object.fromEntries(
-      meta.props.map((p) => [p.name, { value: undefined, writable: true, enumerable: false, configurable: true }]),
-    );
+    const plain = Object.fromEntries(meta.props.map((p) => [p.name, { value: undefined, writable: true, enumerable: false, configurable: true }]));
     prototype = Object.create(meta.prototype, plain) as object;
     readOnlyPrototypes.set(meta.prototype, prototype);
   }

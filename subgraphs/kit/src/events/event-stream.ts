@@ -66,7 +66,11 @@ export class RedisEventStream implements EventStream {
   consume(options: ConsumerOptions): EventConsumer {
     // a blocking read holds its connection: each consumer gets its own
     const connection = createRedis(this.redisUrl, `${this.name}:consumer:${options.group}`, { logger: this.logger });
-    const consumer = new RedisStreamConsumer(connection, options, options.topics.map((t) => this.key(t)));
+    const consumer = new RedisStreamConsumer(
+      connection,
+      options,
+      options.topics.map((t) => this.key(t)),
+    );
     this.consumers.add(consumer);
     consumer.start();
     return {
@@ -143,8 +147,7 @@ class RedisStreamConsumer {
   private async handlePending(): Promise<boolean> {
     for (const key of this.keys) {
       const result = (await this.redis.xreadgroup('GROUP', this.options.group, this.consumerName, 'COUNT', this.batch, 'STREAMS', key, '0')) as
-        | [string, StreamEntries][]
-        | null;
+        [string, StreamEntries][] | null;
       if (!(await this.handleEntries(key, result?.[0]?.[1] ?? []))) return false;
     }
     return true;
@@ -152,10 +155,15 @@ class RedisStreamConsumer {
 
   private async handleClaimed(): Promise<boolean> {
     for (const key of this.keys) {
-      const [, entries] = (await this.redis.xautoclaim(key, this.options.group, this.consumerName, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', this.batch)) as [
-        string,
-        StreamEntries,
-      ];
+      const [, entries] = (await this.redis.xautoclaim(
+        key,
+        this.options.group,
+        this.consumerName,
+        this.options.claimIdleMs ?? 30_000,
+        '0-0',
+        'COUNT',
+        this.batch,
+      )) as [string, StreamEntries];
       if (!(await this.handleEntries(key, entries))) return false;
     }
     return true;
@@ -163,7 +171,16 @@ class RedisStreamConsumer {
 
   private async handleNew(): Promise<boolean> {
     const result = (await this.redis.xreadgroup(
-      'GROUP', this.options.group, this.consumerName, 'COUNT', this.batch, 'BLOCK', 1000, 'STREAMS', ...this.keys, ...this.keys.map(() => '>'),
+      'GROUP',
+      this.options.group,
+      this.consumerName,
+      'COUNT',
+      this.batch,
+      'BLOCK',
+      1000,
+      'STREAMS',
+      ...this.keys,
+      ...this.keys.map(() => '>'),
     )) as [string, StreamEntries][] | null;
     for (const [key, entries] of result ?? []) if (!(await this.handleEntries(key, entries))) return false;
     return true;
@@ -182,7 +199,10 @@ class RedisStreamConsumer {
       try {
         await this.options.handle(envelope);
       } catch (err) {
-        this.options.logger.warn({ eventId: envelope.eventId, topic: envelope.topic, cause: (err as Error).message }, 'event handler failed; will retry');
+        this.options.logger.warn(
+          { eventId: envelope.eventId, topic: envelope.topic, cause: (err as Error).message },
+          'event handler failed; will retry',
+        );
         return false;
       }
       await this.redis.xack(key, this.options.group, id);
@@ -270,9 +290,7 @@ export class MemoryEventStream implements EventStream {
 }
 
 export function createEventStream(options: { redisUrl?: string; keyPrefix: string; name: string; logger: Logger }): EventStream {
-  return options.redisUrl
-    ? new RedisEventStream(options.redisUrl, options.keyPrefix, options.name, options.logger)
-    : new MemoryEventStream();
+  return options.redisUrl ? new RedisEventStream(options.redisUrl, options.keyPrefix, options.name, options.logger) : new MemoryEventStream();
 }
 
 function sleep(ms: number): Promise<void> {

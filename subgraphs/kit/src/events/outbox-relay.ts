@@ -58,7 +58,11 @@ export class OutboxRelay {
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5000;
     this.retentionHours = options.retentionHours ?? 72;
     // database unreachable or shutting down: tried again at the next poll
-    this.loop = new PollingLoop(() => this.pass(), this.pollIntervalMs, (err) => options.logger.warn({ err }, 'outbox relay pass failed'));
+    this.loop = new PollingLoop(
+      () => this.pass(),
+      this.pollIntervalMs,
+      (err) => options.logger.warn({ err }, 'outbox relay pass failed'),
+    );
   }
 
   start(): void {

@@ -21,7 +21,7 @@ export const ROOT_TYPE_DESCRIPTIONS: Record<string, string> = {
     'What can be changed; each mutation says who may (FORBIDDEN for another role). Every one but register, login and refreshToken ' +
     'needs a token (UNAUTHENTICATED without one)',
   Subscription:
-    'Live updates over graphql-ws at the gateway\'s /graphql, never over HTTP. Send the access token in connectionParams ' +
+    "Live updates over graphql-ws at the gateway's /graphql, never over HTTP. Send the access token in connectionParams " +
     '({ "authorization": "Bearer …" }): without a valid one the connection closes with 4401, and with 4403 when it expires or is logged out',
 };
 

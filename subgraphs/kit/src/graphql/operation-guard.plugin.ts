@@ -66,7 +66,8 @@ export function guardOperation(input: GuardInput): number {
   const cached = known?.get(key);
   if (cached !== undefined && known!.limits === input.limits) return cached;
   const cost = checkOperation(input);
-  if (!known || known.limits !== input.limits) acceptedCosts.set(input.document, (known = Object.assign(new Map<string, number>(), { limits: input.limits })));
+  if (!known || known.limits !== input.limits)
+    acceptedCosts.set(input.document, (known = Object.assign(new Map<string, number>(), { limits: input.limits })));
   if (known.size >= MAX_CACHED_VARIABLE_SETS) known.clear();
   known.set(key, cost);
   return cost;
@@ -96,7 +97,13 @@ function checkOperation({ schema, document, operation, variables, limits, scalar
   checkOperationInputs(schema, document, operation, coerced.coerced, { maxStringLength: limits.maxStringLength, scalars });
   let cost: number;
   try {
-    cost = operationCost({ schema, document, operationName: operation.name?.value, variables: variables ?? undefined, maxNodes: limits.maxSelections });
+    cost = operationCost({
+      schema,
+      document,
+      operationName: operation.name?.value,
+      variables: variables ?? undefined,
+      maxNodes: limits.maxSelections,
+    });
   } catch (err) {
     throw requestRefusal('GRAPHQL_VALIDATION_FAILED', err instanceof Error ? err.message : 'The operation cannot be costed');
   }

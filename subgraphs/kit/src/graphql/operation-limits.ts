@@ -58,7 +58,10 @@ export function limitValidationRules(limits: OperationLimits): ValidationRule[] 
   // Armor's rules throw ("Syntax Error: …", which Apollo answers with a 500); reported instead, they are validation errors (400)
   const reporting = {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+    ],
   };
   return [
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporting }),

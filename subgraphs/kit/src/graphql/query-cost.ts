@@ -22,7 +22,16 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   if (field.name === '__typename') return 0;
   if (type.name.startsWith('__') || field.name === '__schema' || field.name === '__type') return 1 + childComplexity;
   // args is absent for the meta fields (__schema, __type)
-  return 1 + childComplexity * listMultiplier(field.name, field.type, (field.args ?? []).map((a) => a.name), args ?? {});
+  return (
+    1 +
+    childComplexity *
+      listMultiplier(
+        field.name,
+        field.type,
+        (field.args ?? []).map((a) => a.name),
+        args ?? {},
+      )
+  );
 };
 
 function listMultiplier(fieldName: string, type: GraphQLOutputType, argNames: string[], args: Record<string, unknown>): number {

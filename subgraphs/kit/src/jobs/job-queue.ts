@@ -160,8 +160,10 @@ export class JobWorker {
     this.table = `"${options.schema}"."job"`;
     this.handlers = new Map(options.handlers.map((h) => [h.name, h]));
     const batch = options.batchSize ?? 20;
-    this.loop = new PollingLoop(async () => (await this.runOnce()) >= batch, options.pollIntervalMs ?? 1000, (err) =>
-      options.logger.warn({ cause: (err as Error).message }, 'job worker pass failed'),
+    this.loop = new PollingLoop(
+      async () => (await this.runOnce()) >= batch,
+      options.pollIntervalMs ?? 1000,
+      (err) => options.logger.warn({ cause: (err as Error).message }, 'job worker pass failed'),
     );
   }
 
@@ -228,11 +230,20 @@ export class JobWorker {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= job.max_attempts;
-      this.options.logger[dead ? 'error' : 'warn']({ job: job.name, jobId: job.id, attempts: job.attempts, cause: message }, dead ? 'job dead-lettered' : 'job failed; will retry');
+      this.options.logger[dead ? 'error' : 'warn'](
+        { job: job.name, jobId: job.id, attempts: job.attempts, cause: message },
+        dead ? 'job dead-lettered' : 'job failed; will retry',
+      );
       await em.execute(
         `update ${this.table} set "status" = ?, "run_at" = now() + make_interval(secs => ?), "locked_until" = null,
            "last_error" = ?, "finished_at" = ? where "id" = ?`,
-        [dead ? 'DEAD' : 'PENDING', (err instanceof RetryLater ? err.delayMs : jobRetryDelayMs(job.attempts)) / 1000, message.slice(0, 500), dead ? new Date() : null, job.id],
+        [
+          dead ? 'DEAD' : 'PENDING',
+          (err instanceof RetryLater ? err.delayMs : jobRetryDelayMs(job.attempts)) / 1000,
+          message.slice(0, 500),
+          dead ? new Date() : null,
+          job.id,
+        ],
       );
     }
   }

@@ -82,7 +82,9 @@ export function createHttpServer(app: Express): http.Server {
       return;
     }
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({ errors: [{ message: tooLarge ? 'Request headers too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    const body = JSON.stringify({
+      errors: [{ message: tooLarge ? 'Request headers too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }],
+    });
     socket.end(
       `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
         `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -23,10 +23,7 @@ interface StartRequest {
   argument: unknown;
 }
 
-type WorkerMessage =
-  | { type: 'started'; url: string }
-  | { type: 'failed'; message: string; code?: string; port?: number }
-  | { type: 'stopped' };
+type WorkerMessage = { type: 'started'; url: string } | { type: 'failed'; message: string; code?: string; port?: number } | { type: 'stopped' };
 
 /** An error that crossed from a worker, with the fields start-up failures are told by (EADDRINUSE, its port). */
 export class ServiceWorkerError extends Error {

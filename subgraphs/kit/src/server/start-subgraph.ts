@@ -159,7 +159,19 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
     const publicKey = resolvePublicKey(config.JWT_PUBLIC_KEY, config.NODE_ENV, config.DATA_DIR);
     const verifier = new AccessTokenVerifier(publicKey, config.JWT_ISSUER, config.JWT_AUDIENCE, denylist);
     const internalToken = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
-    const runtime: SubgraphRuntime<Cfg> = { config, logger, orm, redis, events, stream, outboxRelay, jobWorker: null, denylist, verifier, internalToken };
+    const runtime: SubgraphRuntime<Cfg> = {
+      config,
+      logger,
+      orm,
+      redis,
+      events,
+      stream,
+      outboxRelay,
+      jobWorker: null,
+      denylist,
+      verifier,
+      internalToken,
+    };
 
     const services = await definition.createServices(runtime);
     if (definition.jobs) {

@@ -24,7 +24,6 @@ import { createHttpApp, createHttpServer, finishHttpApp, mountProbes, type Readi
 import { requestLogPlugin } from './request-log.plugin';
 import { attachSubscriptionServer } from './subscription-server';
 
-
 export type { ReadinessCheck };
 
 export interface SubgraphServerOptions<Ctx extends RequestContext> {
@@ -99,7 +98,12 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
   });
   await apollo.start();
 
-  mountProbes(app, options.name, () => [{ name: 'database', check: () => options.orm.em.getConnection().execute('select 1') }, ...options.readiness], logger);
+  mountProbes(
+    app,
+    options.name,
+    () => [{ name: 'database', check: () => options.orm.em.getConnection().execute('select 1') }, ...options.readiness],
+    logger,
+  );
 
   options.routes?.(app);
 

@@ -56,7 +56,11 @@ async function probePostgres(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
   client.on('error', () => undefined);
   try {
-    await withTimeout(client.connect().then(() => client.query('select 1')), PROBE_TIMEOUT_MS, 'connecting');
+    await withTimeout(
+      client.connect().then(() => client.query('select 1')),
+      PROBE_TIMEOUT_MS,
+      'connecting',
+    );
   } finally {
     void client.end().catch(() => undefined); // not awaited: a server that never answered may never say goodbye either
   }
@@ -74,7 +78,11 @@ async function probeRedis(url: string): Promise<void> {
   let refusal: Error | undefined;
   redis.on('error', (err: Error) => (refusal ??= err));
   try {
-    await withTimeout(redis.connect().then(() => redis.ping()), PROBE_TIMEOUT_MS, 'connecting');
+    await withTimeout(
+      redis.connect().then(() => redis.ping()),
+      PROBE_TIMEOUT_MS,
+      'connecting',
+    );
   } catch (err) {
     throw refusal ?? err; // the socket's own error (ECONNREFUSED …), not ioredis's "Connection is closed"
   } finally {

@@ -61,7 +61,9 @@ export class Migration20261129000000_orders extends Migration {
     this.addSql(`create index if not exists "order_checkout_id_index" on "orders"."order" ("checkout_id");`);
     // newest-first pages of a buyer's and a seller's placed orders (keyset on created_at, id), with or without a status
     this.addSql(`create index if not exists "order_buyer_page_index" on "orders"."order" ("buyer_id", "created_at" desc, "id" desc) where "placed";`);
-    this.addSql(`create index if not exists "order_seller_page_index" on "orders"."order" ("seller_id", "created_at" desc, "id" desc) where "placed";`);
+    this.addSql(
+      `create index if not exists "order_seller_page_index" on "orders"."order" ("seller_id", "created_at" desc, "id" desc) where "placed";`,
+    );
     this.addSql(`create index if not exists "order_all_page_index" on "orders"."order" ("created_at" desc, "id" desc) where "placed";`);
     // the expiry job's scan: unpaid placed orders by deadline
     this.addSql(`create index if not exists "order_expiry_index" on "orders"."order" ("expires_at") where "placed" and "status" = 'PENDING';`);
@@ -85,6 +87,8 @@ export class Migration20261129000000_orders extends Migration {
       "body" text not null check (char_length("body") between 1 and 2000),
       "created_at" timestamptz not null
     );`);
-    this.addSql(`create index if not exists "order_message_order_id_created_at_id_index" on "orders"."order_message" ("order_id", "created_at", "id");`);
+    this.addSql(
+      `create index if not exists "order_message_order_id_created_at_id_index" on "orders"."order_message" ("order_id", "created_at", "id");`,
+    );
   }
 }

@@ -30,7 +30,9 @@ export class Migration20261130010000_partners extends Migration {
       "delivered_at" timestamptz null,
       constraint "partner_delivery_partner_id_event_id_unique" unique ("partner_id", "event_id")
     );`);
-    this.addSql(`create index if not exists "partner_delivery_partner_id_created_at_id_index" on "payments"."partner_delivery" ("partner_id", "created_at", "id");`);
+    this.addSql(
+      `create index if not exists "partner_delivery_partner_id_created_at_id_index" on "payments"."partner_delivery" ("partner_id", "created_at", "id");`,
+    );
     this.addSql(`create table if not exists "payments"."partner_inbound" (
       "partner_id" uuid not null references "payments"."partner" ("id"),
       "webhook_id" varchar(255) not null,

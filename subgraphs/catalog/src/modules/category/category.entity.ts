@@ -14,5 +14,4 @@ export class Category extends TimestampedEntity {
   @Field(() => String, { description: 'Unique, made from the name: lower case, no accents, words joined by hyphens (e.g. mariscos)' })
   @Property({ type: 'string', length: 80, unique: true })
   slug!: string;
-
 }

@@ -19,5 +19,4 @@ export class Subcategory extends TimestampedEntity {
   @Field(() => String, { description: 'Unique, made from the name: lower case, no accents, words joined by hyphens (e.g. atun-aleta-amarilla)' })
   @Property({ type: 'string', length: 80, unique: true })
   slug!: string;
-
 }

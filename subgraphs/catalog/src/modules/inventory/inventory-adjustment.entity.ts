@@ -18,5 +18,4 @@ export class InventoryAdjustment extends BaseEntity {
 
   @Property({ type: 'integer' })
   quantityOnHandAfter!: number;
-
 }

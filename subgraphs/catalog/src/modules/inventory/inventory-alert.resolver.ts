@@ -27,7 +27,11 @@ export class InventoryAlertResolver {
     description: 'SELLER: alerts of its own products; ADMIN: all (CLIENT: FORBIDDEN)',
     subscribe: ({ context }: { context: CatalogContext }) => {
       const viewer = requireViewer(context, [Role.SELLER, Role.ADMIN]);
-      return liveEvents<InventoryAlertPayload>(context.events, [DomainTopic.INVENTORY_ALERT], (e) => viewer.role === Role.ADMIN || e.payload.sellerId === viewer.id);
+      return liveEvents<InventoryAlertPayload>(
+        context.events,
+        [DomainTopic.INVENTORY_ALERT],
+        (e) => viewer.role === Role.ADMIN || e.payload.sellerId === viewer.id,
+      );
     },
   })
   async inventoryAlert(@Root() event: OutboxEnvelope<InventoryAlertPayload>, @Ctx() ctx: CatalogContext): Promise<InventoryAlert> {

@@ -13,9 +13,7 @@ import { lowStockAlertDue } from './low-stock-rule';
 import { actor, type ServiceContext } from '@espigon/kit/server/service-context';
 
 export class InventoryService {
-  constructor(
-    private readonly products: ProductService,
-  ) {}
+  constructor(private readonly products: ProductService) {}
 
   async adjust(ctx: ServiceContext, productId: string, deltaInput: number, reasonInput?: string | null): Promise<Inventory> {
     const viewer = actor(ctx);

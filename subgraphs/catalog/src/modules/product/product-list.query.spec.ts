@@ -46,7 +46,9 @@ describe('buildProductListQuery', () => {
     ['a bad id', encodeCursor([ProductSort.NEWEST, '2026-11-23T08:00:00.123456Z', "x' or 1=1"])],
     ['too few values', encodeCursor([ProductSort.NEWEST, id])],
   ])('rejects %s as cursor with BAD_USER_INPUT', (_case, after) => {
-    expect(() => build({ after })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    expect(() => build({ after })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+    );
   });
 
   it('rejects a price range upside down', () => {
@@ -56,7 +58,8 @@ describe('buildProductListQuery', () => {
 
 describe('cursor keys that decode but could never have been written', () => {
   const after = (sort: ProductSort, key: unknown) => Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
-  const buildAfter = (sort: ProductSort, key: unknown) => () => buildProductListQuery({ sort, after: after(sort, key), fetch: 21, viewer: null, mode: 'fulltext' });
+  const buildAfter = (sort: ProductSort, key: unknown) => () =>
+    buildProductListQuery({ sort, after: after(sort, key), fetch: 21, viewer: null, mode: 'fulltext' });
 
   it.each([
     [ProductSort.NEWEST, '9999-99-99T99:99:99.999999Z'],
@@ -68,7 +71,9 @@ describe('cursor keys that decode but could never have been written', () => {
     [ProductSort.NAME, 'n'.repeat(10_000)],
     [ProductSort.NAME, 12],
   ])('%s %p is an invalid cursor, not a database error', (sort, key) => {
-    expect(buildAfter(sort, key)).toThrow(expect.objectContaining({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }));
+    expect(buildAfter(sort, key)).toThrow(
+      expect.objectContaining({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
+    );
   });
 
   it.each([

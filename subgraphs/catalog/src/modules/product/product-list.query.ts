@@ -68,9 +68,22 @@ const sortSpecs: Record<ProductSort, SortSpec> = {
 
 /** The mapped columns (the generated search vector is never fetched). */
 const productColumns = [
-  'id', 'seller_id', 'subcategory_id', 'name', 'description', 'price_cents', 'unit',
-  'image_urls', 'caught_at', 'listed', 'created_at', 'updated_at', 'deleted_at',
-].map((c) => `p."${c}"`).join(', ');
+  'id',
+  'seller_id',
+  'subcategory_id',
+  'name',
+  'description',
+  'price_cents',
+  'unit',
+  'image_urls',
+  'caught_at',
+  'listed',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+]
+  .map((c) => `p."${c}"`)
+  .join(', ');
 
 /** The inventory's mapped columns, prefixed `inventory__` in a page's rows. */
 export const INVENTORY_PREFIX = 'inventory__';
@@ -115,9 +128,7 @@ export function buildProductListQuery(input: ProductListInput): ProductListQuery
   if (search.length > SEARCH_MAX) throw new BadUserInputError(`filter.search must have at most ${SEARCH_MAX} characters`, 'filter.search');
   if (search) {
     where.push(
-      input.mode === 'fulltext'
-        ? 'p."search" @@ "catalog"."es_search_query"(?)'
-        : '"catalog"."es_sort_key"(?) operator(public.<%) p."name_key"',
+      input.mode === 'fulltext' ? 'p."search" @@ "catalog"."es_search_query"(?)' : '"catalog"."es_sort_key"(?) operator(public.<%) p."name_key"',
     );
     params.push(search);
   }

@@ -34,6 +34,11 @@ export class ProductLookupController {
   private async lookup(req: Request, res: Response): Promise<void> {
     const { ids } = parseInput(lookupBody, req.body, 'body');
     const ctx = systemContext(this.orm.em.fork(), this.logger, res.locals.requestLog?.requestId);
-    res.json({ products: await this.products.lookupForOrders(ctx, ids.map((id) => id.toLowerCase())) });
+    res.json({
+      products: await this.products.lookupForOrders(
+        ctx,
+        ids.map((id) => id.toLowerCase()),
+      ),
+    });
   }
 }

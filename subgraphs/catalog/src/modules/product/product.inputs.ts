@@ -12,7 +12,8 @@ const CAUGHT_AT = 'When the catch was landed (UTC); not in the future';
 export class ProductFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Spanish full-text search of name and description, accents ignored ("atun" finds "Atún"), with a fallback for typos; at most 200 characters',
+    description:
+      'Spanish full-text search of name and description, accents ignored ("atun" finds "Atún"), with a fallback for typos; at most 200 characters',
   })
   search?: string | null;
 
@@ -52,7 +53,7 @@ export class CreateProductInput {
   @Field(() => ID, { description: 'An existing subcategory (BAD_USER_INPUT otherwise)' })
   subcategoryId!: string;
 
-  @Field(() => Int, { description: 'Initial stock, in the product\'s unit: 1 to 1,000,000' })
+  @Field(() => Int, { description: "Initial stock, in the product's unit: 1 to 1,000,000" })
   quantityOnHand!: number;
 
   @Field(() => Int, { nullable: true, description: THRESHOLD })

@@ -35,11 +35,16 @@ export class ProductResolver {
     @Ctx() ctx: CatalogContext,
   ): Promise<ProductConnection> {
     optionalViewer(ctx); // a refused token is an error, not an anonymous request
-    return ctx.services.products.list(ctx, { filter, sort, first, after }, (inventory) => ctx.loaders.inventory.prime(inventory.productId, inventory));
+    return ctx.services.products.list(ctx, { filter, sort, first, after }, (inventory) =>
+      ctx.loaders.inventory.prime(inventory.productId, inventory),
+    );
   }
 
   @Mutation(() => Product, { description: "SELLER: list a product of one's own" })
-  createProduct(@Arg('input', () => CreateProductInput, { description: 'The listing and its initial stock' }) input: CreateProductInput, @Ctx() ctx: CatalogContext): Promise<Product> {
+  createProduct(
+    @Arg('input', () => CreateProductInput, { description: 'The listing and its initial stock' }) input: CreateProductInput,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Product> {
     return (requireViewer(ctx, [Role.SELLER]), ctx.services.products.create(ctx, input));
   }
 
@@ -56,7 +61,10 @@ export class ProductResolver {
     description:
       'The seller of the product, or an ADMIN: takes it off the catalog for good (a soft delete: past orders still show it); true when done',
   })
-  deleteProduct(@Arg('id', () => ID, { description: "The product's id (NOT_FOUND when it does not exist or is deleted)" }) id: string, @Ctx() ctx: CatalogContext): Promise<boolean> {
+  deleteProduct(
+    @Arg('id', () => ID, { description: "The product's id (NOT_FOUND when it does not exist or is deleted)" }) id: string,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<boolean> {
     return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.products.delete(ctx, id));
   }
 

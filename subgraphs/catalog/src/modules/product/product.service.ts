@@ -39,8 +39,12 @@ export class ProductService {
     if (stock) for (const { inventory } of page.rows) if (inventory) stock(inventory);
     const cursors = new Map(page.rows.map(({ product, cursorKey }) => [product, cursorKey]));
     const sort = page.sort;
-    return toConnection(ProductConnection, page.rows.map((r) => r.product), limit, page.totalCount, (p) =>
-      productCursor(sort, cursors.get(p)!, p.id),
+    return toConnection(
+      ProductConnection,
+      page.rows.map((r) => r.product),
+      limit,
+      page.totalCount,
+      (p) => productCursor(sort, cursors.get(p)!, p.id),
     );
   }
 
@@ -61,8 +65,12 @@ export class ProductService {
     return new Map(
       [...bySeller].map(([sellerId, page]) => {
         const cursors = new Map(page.map(({ product, cursorKey }) => [product, cursorKey]));
-        const connection = toConnection(ProductConnection, page.map((r) => r.product), limit, totals.get(sellerId) ?? 0, (p) =>
-          productCursor(query.sort, cursors.get(p)!, p.id),
+        const connection = toConnection(
+          ProductConnection,
+          page.map((r) => r.product),
+          limit,
+          totals.get(sellerId) ?? 0,
+          (p) => productCursor(query.sort, cursors.get(p)!, p.id),
         );
         return [sellerId, connection];
       }),
@@ -179,8 +187,7 @@ export class ProductService {
     const query = buildProductListQuery({ filter: args.filter, sort: args.sort, after: args.after, fetch: limit + 1, viewer, mode });
     const rows = await em.execute<ProductRow[]>(query.pageSql, query.pageParams);
     let counted: Promise<number> | undefined;
-    const totalCount = () =>
-      (counted ??= em.execute<{ total: number }[]>(query.countSql, query.countParams).then(([{ total }]) => total));
+    const totalCount = () => (counted ??= em.execute<{ total: number }[]>(query.countSql, query.countParams).then(([{ total }]) => total));
     const toProduct = readOnlyRowMapper(em, Product);
     const toInventory = readOnlyRowMapper(em, Inventory);
     return {

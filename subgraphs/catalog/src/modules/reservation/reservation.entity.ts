@@ -22,5 +22,4 @@ export class Reservation extends TimestampedEntity {
 
   @Enum({ items: () => ReservationStatus })
   status: ReservationStatus = ReservationStatus.RESERVED;
-
 }

@@ -195,11 +195,7 @@ export class ReservationService {
     const orderId = requireId(orderIdInput, 'orderId');
     await ctx.em.transactional(async (tx) => {
       // locking the order's lines serialises a release racing a commit of the same order
-      const rows = await tx.find(
-        Reservation,
-        { orderId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { productId: 'asc' }, refresh: true },
-      );
+      const rows = await tx.find(Reservation, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { productId: 'asc' }, refresh: true });
       if (!rows.length) throw new NotFoundError('Reservation');
       const other = target === ReservationStatus.RELEASED ? ReservationStatus.COMMITTED : ReservationStatus.RELEASED;
       if (rows.some((r) => r.status === other)) {
@@ -229,7 +225,8 @@ export function normaliseCheckoutOrders(orders: readonly CheckoutOrderInput[]): 
     seenOrders.add(orderId);
     const lines = normaliseReservationLines(order.lines);
     for (const line of lines) {
-      if (seenProducts.has(line.productId)) throw new BadUserInputError(`product ${line.productId} is in two orders of one checkout`, `orders[${i}].lines`);
+      if (seenProducts.has(line.productId))
+        throw new BadUserInputError(`product ${line.productId} is in two orders of one checkout`, `orders[${i}].lines`);
       seenProducts.add(line.productId);
     }
     return { orderId, lines };

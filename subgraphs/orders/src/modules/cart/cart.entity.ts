@@ -7,7 +7,6 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 export class Cart extends TimestampedEntity {
   @Property({ type: 'uuid', unique: true })
   buyerId!: string;
-
 }
 
 /** A line of a cart. The seller and name are kept from when it was added (a product never changes seller). */

@@ -22,7 +22,8 @@ export class CartResolver {
   }
 
   @Mutation(() => CartView, {
-    description: "CLIENT: sets a line's quantity (0 removes it); OUT_OF_STOCK beyond what is available, CONFLICT when the product is no longer on sale",
+    description:
+      "CLIENT: sets a line's quantity (0 removes it); OUT_OF_STOCK beyond what is available, CONFLICT when the product is no longer on sale",
   })
   updateCartItem(
     @Arg('itemId', () => ID, { description: "A line of the viewer's cart: CartItem.id or UnavailableCartItem.id (NOT_FOUND otherwise)" })

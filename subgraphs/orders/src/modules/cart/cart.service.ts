@@ -16,7 +16,11 @@ export const CART_LINES_MAX = 50;
 /** Units of one product one line may hold. */
 export const LINE_QUANTITY_MAX = 1000;
 
-const id = (field: string) => z.string().refine(isUuid, `${field} must be an id`).transform((v) => v.toLowerCase());
+const id = (field: string) =>
+  z
+    .string()
+    .refine(isUuid, `${field} must be an id`)
+    .transform((v) => v.toLowerCase());
 const addInput = z.object({ productId: id('productId'), quantity: z.number().int().min(1).max(LINE_QUANTITY_MAX) });
 const updateInput = z.object({ itemId: id('itemId'), quantity: z.number().int().min(0).max(LINE_QUANTITY_MAX) });
 
@@ -40,7 +44,8 @@ export class CartService {
       const existing = await tx.findOne(CartItem, { cartId: cart.id, productId });
       const wanted = (existing?.quantity ?? 0) + quantity;
       assertAvailable(product, wanted);
-      if (wanted > LINE_QUANTITY_MAX) throw new AppError(ErrorCode.BAD_USER_INPUT, `A line holds at most ${LINE_QUANTITY_MAX} units`, { field: 'quantity' });
+      if (wanted > LINE_QUANTITY_MAX)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `A line holds at most ${LINE_QUANTITY_MAX} units`, { field: 'quantity' });
       if (existing) {
         existing.quantity = wanted;
         existing.productName = product.name;
@@ -90,8 +95,16 @@ export class CartService {
     const cart = await tx.findOne(Cart, { buyerId });
     if (!cart) return;
     for (const line of bought) {
-      await tx.execute(`delete from "orders"."cart_item" where "cart_id" = ? and "product_id" = ? and "quantity" <= ?`, [cart.id, line.productId, line.quantity]);
-      await tx.execute(`update "orders"."cart_item" set "quantity" = "quantity" - ? where "cart_id" = ? and "product_id" = ?`, [line.quantity, cart.id, line.productId]);
+      await tx.execute(`delete from "orders"."cart_item" where "cart_id" = ? and "product_id" = ? and "quantity" <= ?`, [
+        cart.id,
+        line.productId,
+        line.quantity,
+      ]);
+      await tx.execute(`update "orders"."cart_item" set "quantity" = "quantity" - ? where "cart_id" = ? and "product_id" = ?`, [
+        line.quantity,
+        cart.id,
+        line.productId,
+      ]);
     }
     await tx.nativeUpdate(Cart, { id: cart.id }, { updatedAt: new Date() });
   }
@@ -112,12 +125,22 @@ export class CartService {
   }
 
   private price(cart: Cart, items: CartItem[], products: Map<string, ProductForOrders>): CartView {
-    const view = Object.assign(new CartView(), { id: cart.id, items: [] as CartItemView[], unavailableItems: [] as UnavailableCartItem[], subtotalCents: 0 });
+    const view = Object.assign(new CartView(), {
+      id: cart.id,
+      items: [] as CartItemView[],
+      unavailableItems: [] as UnavailableCartItem[],
+      subtotalCents: 0,
+    });
     for (const item of items) {
       const product = products.get(item.productId);
       if (!product?.visible) {
         view.unavailableItems.push(
-          Object.assign(new UnavailableCartItem(), { id: item.id, productId: item.productId, productName: item.productName, quantity: item.quantity }),
+          Object.assign(new UnavailableCartItem(), {
+            id: item.id,
+            productId: item.productId,
+            productName: item.productName,
+            quantity: item.quantity,
+          }),
         );
         continue;
       }

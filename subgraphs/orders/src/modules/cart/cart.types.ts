@@ -56,6 +56,6 @@ export class CartView {
   @Field(() => [UnavailableCartItem], { description: 'Lines whose products were unlisted or deleted since they were added' })
   unavailableItems!: UnavailableCartItem[];
 
-  @Field(() => Int, { description: 'Sum of the items at today\'s prices, in US cents' })
+  @Field(() => Int, { description: "Sum of the items at today's prices, in US cents" })
   subtotalCents!: number;
 }

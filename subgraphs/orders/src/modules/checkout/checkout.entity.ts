@@ -34,7 +34,6 @@ export class Checkout extends BaseEntity {
   /** When a request last worked on it; the sweeper leaves it alone until it is stale. */
   @Property({ type: 'datetime' })
   touchedAt: Date = new Date();
-
 }
 
 export interface CheckoutPlanOrder {

@@ -39,7 +39,10 @@ const checkoutInput = z
     deliveryMethod: z.enum(DeliveryMethod),
     address: singleLine(300).nullish(),
     notes: singleLine(500).nullish(),
-    idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 visible ASCII characters').nullish(),
+    idempotencyKey: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 visible ASCII characters')
+      .nullish(),
   })
   .superRefine((input, issue) => {
     if (input.deliveryMethod === DeliveryMethod.DELIVERY && !input.address) {
@@ -188,7 +191,11 @@ export class CheckoutService {
 
     // 3. place the orders: snapshots, totals, events, the cart emptied of what was bought; only if still PENDING
     const placed = await ctx.em.fork().transactional(async (tx) => {
-      const done = await tx.nativeUpdate(Checkout, { id: checkout.id, status: CheckoutStatus.PENDING }, { status: CheckoutStatus.COMPLETED, touchedAt: new Date() });
+      const done = await tx.nativeUpdate(
+        Checkout,
+        { id: checkout.id, status: CheckoutStatus.PENDING },
+        { status: CheckoutStatus.COMPLETED, touchedAt: new Date() },
+      );
       if (!done) return false;
       const orders = await tx.find(Order, { checkoutId: checkout.id }, { orderBy: { number: 'asc' } });
       const expiresAt = new Date(Date.now() + this.options.paymentTimeoutMinutes * 60_000);
@@ -225,7 +232,11 @@ export class CheckoutService {
         };
         recordOutboxEvent(tx, DomainTopic.ORDER_CREATED, { ...payload }, orderAudience(order));
       }
-      await this.carts.removeBought(tx, checkout.buyerId, checkout.plan.flatMap((o) => o.lines));
+      await this.carts.removeBought(
+        tx,
+        checkout.buyerId,
+        checkout.plan.flatMap((o) => o.lines),
+      );
       return true;
     });
     if (!placed) {

@@ -11,7 +11,10 @@ import { User } from './user.stub';
 /** Adds the cart and the orders to the users subgraph's User. */
 @Resolver(() => User)
 export class UserOrdersResolver {
-  @FieldResolver(() => CartView, { nullable: true, description: "The viewer's own cart (CLIENT); null for anyone else's, and for sellers and admins" })
+  @FieldResolver(() => CartView, {
+    nullable: true,
+    description: "The viewer's own cart (CLIENT); null for anyone else's, and for sellers and admins",
+  })
   async cart(@Root() user: User, @Ctx() ctx: OrdersContext): Promise<CartView | null> {
     const viewer = optionalViewer(ctx);
     if (!viewer || viewer.id !== user.id || viewer.role !== Role.CLIENT) return null;

@@ -16,5 +16,4 @@ export class OrderMessage extends BaseEntity {
   @Field(() => String, { description: 'The text: 1 to 2000 characters (tabs and line breaks kept)' })
   @Property({ type: 'text' })
   body!: string;
-
 }

@@ -14,6 +14,9 @@ export class Delivery {
   })
   status!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When it is to be handed over, once scheduled (UTC); no flow schedules deliveries yet, so null for now' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it is to be handed over, once scheduled (UTC); no flow schedules deliveries yet, so null for now',
+  })
   scheduledFor!: Date | null;
 }

@@ -28,8 +28,7 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<Orde
 };
 
 export type TransitionDecision =
-  | { allowed: true; refundDue: boolean; releasesStock: boolean; commitsStock: boolean }
-  | { allowed: false; reason: 'ILLEGAL' | 'NOT_YOURS' };
+  { allowed: true; refundDue: boolean; releasesStock: boolean; commitsStock: boolean } | { allowed: false; reason: 'ILLEGAL' | 'NOT_YOURS' };
 
 /** ILLEGAL: no such move from this status (CONFLICT); NOT_YOURS: the move exists but not for this party (FORBIDDEN). */
 export function decideTransition(from: OrderStatus, to: OrderStatus, party: OrderParty): TransitionDecision {

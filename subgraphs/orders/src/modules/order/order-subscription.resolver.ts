@@ -3,7 +3,12 @@
 import { Role } from '@espigon/kit/auth/role';
 import { isUuid } from '@espigon/kit/database/uuid';
 import { NotFoundError } from '@espigon/kit/errors';
-import { DomainTopic, type OrderCreatedPayload, type OrderMessageAddedPayload, type OrderStatusChangedPayload } from '@espigon/kit/events/domain-events';
+import {
+  DomainTopic,
+  type OrderCreatedPayload,
+  type OrderMessageAddedPayload,
+  type OrderStatusChangedPayload,
+} from '@espigon/kit/events/domain-events';
 import { inAudience, liveEvents } from '@espigon/kit/events/live-events';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { requireViewer } from '@espigon/kit/server/request-context';
@@ -20,7 +25,11 @@ export class OrderSubscriptionResolver {
     description: 'SELLER: each new order for them; ADMIN: every new order',
     subscribe: ({ context }: SubscribeData) => {
       const viewer = requireViewer(context, [Role.SELLER, Role.ADMIN]);
-      return liveEvents<OrderCreatedPayload>(context.events, [DomainTopic.ORDER_CREATED], (e) => viewer.role === Role.ADMIN || e.payload.sellerId === viewer.id);
+      return liveEvents<OrderCreatedPayload>(
+        context.events,
+        [DomainTopic.ORDER_CREATED],
+        (e) => viewer.role === Role.ADMIN || e.payload.sellerId === viewer.id,
+      );
     },
   })
   orderCreated(@Root() event: OutboxEnvelope<OrderCreatedPayload>, @Ctx() ctx: OrdersContext): Promise<Order> {
@@ -28,7 +37,7 @@ export class OrderSubscriptionResolver {
   }
 
   @Subscription(() => Order, {
-    description: 'Each status change of one order (its buyer, its seller, an ADMIN), or of all of the viewer\'s orders without orderId (ADMIN: all)',
+    description: "Each status change of one order (its buyer, its seller, an ADMIN), or of all of the viewer's orders without orderId (ADMIN: all)",
     subscribe: async ({ args, context }: SubscribeData) => {
       const viewer = requireViewer(context);
       const orderId = typeof args.orderId === 'string' ? args.orderId.toLowerCase() : null;

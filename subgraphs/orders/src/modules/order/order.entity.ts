@@ -62,7 +62,6 @@ export class Order extends TimestampedEntity {
   @Field(() => Boolean, { description: 'Cancelled after payment: the payment is to be refunded' })
   @Property({ type: 'boolean' })
   refundDue: boolean = false;
-
 }
 
 /** A line of an order: what was bought, at the name and price the product had at checkout. */
@@ -80,7 +79,7 @@ export class OrderItem {
   @Property({ type: 'uuid' })
   productId!: string;
 
-  @Field(() => String, { description: 'The product\'s name at checkout (it stays when the product is renamed, unlisted or deleted)' })
+  @Field(() => String, { description: "The product's name at checkout (it stays when the product is renamed, unlisted or deleted)" })
   @Property({ type: 'string', length: 120 })
   productName!: string;
 

@@ -20,7 +20,7 @@ export class OrderResolver {
     return (optionalViewer(ctx), ctx.services.orders.find(ctx, id));
   }
 
-  @Query(() => OrderConnection, { description: "SELLER: its incoming orders, newest first (ADMIN: every order)" })
+  @Query(() => OrderConnection, { description: 'SELLER: its incoming orders, newest first (ADMIN: every order)' })
   sellerOrders(
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
@@ -35,7 +35,10 @@ export class OrderResolver {
       'CLIENT: the cart becomes one order per seller, every line reserved or none (OUT_OF_STOCK naming the lines); the cart is emptied ' +
       'only on success. Send an idempotency key (argument or Idempotency-Key header) to make retries safe.',
   })
-  checkout(@Arg('input', () => CheckoutInput, { description: 'Delivery, notes and idempotency key, the same for every order' }) input: CheckoutInput, @Ctx() ctx: OrdersContext): Promise<Order[]> {
+  checkout(
+    @Arg('input', () => CheckoutInput, { description: 'Delivery, notes and idempotency key, the same for every order' }) input: CheckoutInput,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<Order[]> {
     return (requireViewer(ctx, [Role.CLIENT]), ctx.services.checkouts.checkout(ctx, input, ctx.idempotencyKey));
   }
 
@@ -60,7 +63,9 @@ export class OrderResolver {
   sendOrderMessage(
     @Arg('orderId', () => ID, { description: "The order's id (NOT_FOUND when it is not the viewer's to see)" }) orderId: string,
     @Arg('body', () => String, { description: 'The text: 1 to 2000 characters, without control or invisible characters but tabs and line breaks' })
-    body: string, @Ctx() ctx: OrdersContext): Promise<OrderMessage> {
+    body: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderMessage> {
     return (requireViewer(ctx), ctx.services.messages.send(ctx, orderId, body));
   }
 
@@ -101,7 +106,8 @@ export class OrderResolver {
 
   @FieldResolver(() => Date, {
     nullable: true,
-    description: 'PENDING orders unpaid by then (UTC; 30 minutes after checkout by default) are cancelled and their stock released; null once not PENDING',
+    description:
+      'PENDING orders unpaid by then (UTC; 30 minutes after checkout by default) are cancelled and their stock released; null once not PENDING',
   })
   expiresAt(@Root() order: Order): Date | null {
     return order.status === OrderStatus.PENDING ? order.expiresAt : null;

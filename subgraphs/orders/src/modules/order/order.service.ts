@@ -58,7 +58,12 @@ export class OrderService {
    * A buyer's orders (their own; an admin may read anyone's). The first page goes through `firstPages` when given (the
    * request's loader: every buyer of the request in one batch); an id that is no UUID has no orders.
    */
-  buyerOrders(ctx: ServiceContext, buyerId: string, args: OrderPageArgs, firstPages?: DataLoader<BuyerPageKey, OrderConnection, string>): Promise<OrderConnection> {
+  buyerOrders(
+    ctx: ServiceContext,
+    buyerId: string,
+    args: OrderPageArgs,
+    firstPages?: DataLoader<BuyerPageKey, OrderConnection, string>,
+  ): Promise<OrderConnection> {
     const viewer = actor(ctx);
     if (viewer.id !== buyerId && viewer.role !== Role.ADMIN) throw new ForbiddenError('Only your own orders');
     const limit = pageSize(args.first);
@@ -160,7 +165,14 @@ export class OrderService {
    * One conditional UPDATE (the status it was read in) with its event and stock job in the same transaction: of two
    * concurrent moves of one order only one happens; the other is a CONFLICT.
    */
-  private async transition(em: EntityManager, order: Order, target: OrderStatus, party: OrderParty, actorId: string | null, expired = false): Promise<Order> {
+  private async transition(
+    em: EntityManager,
+    order: Order,
+    target: OrderStatus,
+    party: OrderParty,
+    actorId: string | null,
+    expired = false,
+  ): Promise<Order> {
     const from = order.status;
     const decision = decideTransition(from, target, party);
     if (!decision.allowed) {
@@ -202,10 +214,7 @@ export class OrderService {
     const limit = pageSize(args.first);
     const where: Record<string, unknown> = { placed: true, ...owner, ...(args.status ? { status: args.status } : {}) };
     const filter = args.after ? { $and: [where, afterNewestFirst<Order>(args.after)] } : where;
-    const [rows, total] = await Promise.all([
-      em.find(Order, filter, { orderBy: newestFirstOrder, limit: limit + 1 }),
-      em.count(Order, where),
-    ]);
+    const [rows, total] = await Promise.all([em.find(Order, filter, { orderBy: newestFirstOrder, limit: limit + 1 }), em.count(Order, where)]);
     return toConnection(OrderConnection, rows, limit, total, newestFirstCursor);
   }
 }

@@ -19,7 +19,9 @@ export class PartnerWebhookController {
   }
 
   private async receive(req: Request, res: Response): Promise<void> {
-    const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(req.headers[name] ?? '')]));
+    const headers = Object.fromEntries(
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(req.headers[name] ?? '')]),
+    );
     if (!Buffer.isBuffer(req.body) || Object.values(headers).some((v) => !v) || headers['webhook-id'].length > 255) {
       res.status(400).json({ code: 'BAD_REQUEST', message: 'webhook-id, webhook-timestamp and webhook-signature headers and a body are required' });
       return;
@@ -35,7 +37,9 @@ export class PartnerWebhookController {
       }
       // a bad signature, or (signed by the partner itself) a body that is not JSON
       if (err instanceof Error && (err.name === 'WebhookVerificationError' || err instanceof SyntaxError)) {
-        res.status(400).json({ code: 'BAD_SIGNATURE', message: 'The signature does not verify (wrong secret, altered body, or older than 5 minutes)' });
+        res
+          .status(400)
+          .json({ code: 'BAD_SIGNATURE', message: 'The signature does not verify (wrong secret, altered body, or older than 5 minutes)' });
         return;
       }
       throw err;

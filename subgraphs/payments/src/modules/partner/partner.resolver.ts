@@ -11,7 +11,7 @@ export class PartnerWithSecret {
   @Field(() => Partner, { description: 'The partner, as partners lists it' })
   partner!: Partner;
 
-  @Field(() => String, { description: 'whsec_… (Standard Webhooks): verifies our webhooks, signs the partner\'s own' })
+  @Field(() => String, { description: "whsec_… (Standard Webhooks): verifies our webhooks, signs the partner's own" })
   signingSecret!: string;
 }
 

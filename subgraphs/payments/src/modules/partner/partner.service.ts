@@ -23,7 +23,12 @@ import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 
 export const DELIVER_JOB = 'partners.deliver';
 /** What a partner may subscribe to. */
-export const PARTNER_EVENT_TYPES = [DomainTopic.ORDER_CREATED, DomainTopic.ORDER_STATUS_CHANGED, DomainTopic.PAYMENT_SUCCEEDED, DomainTopic.PAYMENT_REFUNDED];
+export const PARTNER_EVENT_TYPES = [
+  DomainTopic.ORDER_CREATED,
+  DomainTopic.ORDER_STATUS_CHANGED,
+  DomainTopic.PAYMENT_SUCCEEDED,
+  DomainTopic.PAYMENT_REFUNDED,
+];
 
 export interface PartnerSettings extends UrlPolicy {
   /** Waits before each retry: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h by default (jittered ±20 %). */
@@ -39,7 +44,10 @@ const registration = z.object({
     .transform((v) => v.normalize('NFC').trim())
     .refine((v) => v.length >= 1 && v.length <= 100, 'must be 1 to 100 characters'),
   webhookUrl: z.string().max(2048),
-  events: z.array(z.enum(PARTNER_EVENT_TYPES as [string, ...string[]])).min(1).max(PARTNER_EVENT_TYPES.length),
+  events: z
+    .array(z.enum(PARTNER_EVENT_TYPES as [string, ...string[]]))
+    .min(1)
+    .max(PARTNER_EVENT_TYPES.length),
 });
 
 export class PartnerService {
@@ -51,11 +59,19 @@ export class PartnerService {
   ) {}
 
   /** ADMIN: the partner and its signing secret (whsec_…), shown this once. */
-  async register(ctx: ServiceContext, input: { name: string; webhookUrl: string; events: string[] }): Promise<{ partner: Partner; signingSecret: string }> {
+  async register(
+    ctx: ServiceContext,
+    input: { name: string; webhookUrl: string; events: string[] },
+  ): Promise<{ partner: Partner; signingSecret: string }> {
     const { name, webhookUrl, events } = parseInput(registration, input);
     const url = await checkWebhookUrl(webhookUrl, this.settings);
     const signingSecret = `whsec_${randomBytes(24).toString('base64')}`;
-    const partner = ctx.em.create(Partner, { name, webhookUrl: url.toString(), events: [...new Set(events)], secretCiphertext: this.box.seal(signingSecret) } as Partner);
+    const partner = ctx.em.create(Partner, {
+      name,
+      webhookUrl: url.toString(),
+      events: [...new Set(events)],
+      secretCiphertext: this.box.seal(signingSecret),
+    } as Partner);
     await ctx.em.flush();
     return { partner, signingSecret };
   }
@@ -84,10 +100,20 @@ export class PartnerService {
       const [row] = await tx.execute<{ id: string }[]>(
         `insert into "payments"."partner_delivery" ("id", "created_at", "partner_id", "event_id", "event_type", "payload", "status", "attempts")
          values (gen_random_uuid(), now(), ?, ?, ?, ?, 'PENDING', 0) on conflict ("partner_id", "event_id") do nothing returning "id"`,
-        [partner.id, envelope.eventId, envelope.topic, JSON.stringify({ type: envelope.topic, timestamp: envelope.occurredAt, data: envelope.payload })],
+        [
+          partner.id,
+          envelope.eventId,
+          envelope.topic,
+          JSON.stringify({ type: envelope.topic, timestamp: envelope.occurredAt, data: envelope.payload }),
+        ],
       );
       if (row) {
-        await enqueueJob(tx, DELIVER_JOB, { deliveryId: row.id }, { dedupeKey: `deliver:${row.id}`, maxAttempts: this.settings.retryScheduleMs.length + 2 });
+        await enqueueJob(
+          tx,
+          DELIVER_JOB,
+          { deliveryId: row.id },
+          { dedupeKey: `deliver:${row.id}`, maxAttempts: this.settings.retryScheduleMs.length + 2 },
+        );
       }
     }
     if (partners.length) this.wakeJobs();
@@ -143,7 +169,11 @@ export class PartnerService {
       retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       if (response.ok) {
         await em.transactional(async (tx) => {
-          await tx.nativeUpdate(PartnerDelivery, { id: delivery.id }, { status: 'DELIVERED', attempts: attempt, lastStatus: status, lastError: null, deliveredAt: new Date(), nextAttemptAt: null });
+          await tx.nativeUpdate(
+            PartnerDelivery,
+            { id: delivery.id },
+            { status: 'DELIVERED', attempts: attempt, lastStatus: status, lastError: null, deliveredAt: new Date(), nextAttemptAt: null },
+          );
           await tx.nativeUpdate(Partner, { id: partner.id }, { consecutiveFailures: 0 });
         });
         return;
@@ -156,7 +186,11 @@ export class PartnerService {
     if (status === 410) {
       // the endpoint is gone for good: no more tries, and no more deliveries to it
       await em.transactional(async (tx) => {
-        await tx.nativeUpdate(PartnerDelivery, { id: delivery.id }, { status: 'GONE', attempts: attempt, lastStatus: status, lastError: problem, nextAttemptAt: null });
+        await tx.nativeUpdate(
+          PartnerDelivery,
+          { id: delivery.id },
+          { status: 'GONE', attempts: attempt, lastStatus: status, lastError: problem, nextAttemptAt: null },
+        );
         await tx.nativeUpdate(Partner, { id: partner.id }, { active: false, disabledReason: 'Its endpoint answered 410 Gone' });
       });
       this.logger.warn({ partnerId: partner.id }, 'partner disabled: 410 Gone');
@@ -168,17 +202,25 @@ export class PartnerService {
     const delay = retryAfterMs ?? jittered(this.settings.retryScheduleMs[Math.min(attempt - 1, this.settings.retryScheduleMs.length - 1)]);
     const finalStatus = disable ? 'DISABLED' : exhausted ? 'EXHAUSTED' : 'PENDING';
     await em.transactional(async (tx) => {
-      await tx.nativeUpdate(PartnerDelivery, { id: delivery.id }, {
-        status: finalStatus,
-        attempts: attempt,
-        lastStatus: status,
-        lastError: problem?.slice(0, 500) ?? null,
-        nextAttemptAt: finalStatus === 'PENDING' ? new Date(Date.now() + delay) : null,
-      });
-      await tx.nativeUpdate(Partner, { id: partner.id }, {
-        consecutiveFailures: failures,
-        ...(disable ? { active: false, disabledReason: `${failures} failed deliveries in a row` } : {}),
-      });
+      await tx.nativeUpdate(
+        PartnerDelivery,
+        { id: delivery.id },
+        {
+          status: finalStatus,
+          attempts: attempt,
+          lastStatus: status,
+          lastError: problem?.slice(0, 500) ?? null,
+          nextAttemptAt: finalStatus === 'PENDING' ? new Date(Date.now() + delay) : null,
+        },
+      );
+      await tx.nativeUpdate(
+        Partner,
+        { id: partner.id },
+        {
+          consecutiveFailures: failures,
+          ...(disable ? { active: false, disabledReason: `${failures} failed deliveries in a row` } : {}),
+        },
+      );
     });
     if (finalStatus === 'PENDING') throw new RetryLater(delay, `partner webhook ${problem}; next try in ${Math.round(delay / 1000)} s`);
   }

@@ -53,6 +53,7 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy, field = 'w
     ? [host]
     : (await withTimeout(lookup(host, { all: true, verbatim: true }), DNS_TIMEOUT_MS, 'DNS lookup').catch(() => [])).map((a) => a.address);
   if (!addresses.length) throw new BadUserInputError('The host does not resolve', field);
-  if (!addresses.every(isPublicAddress)) throw new BadUserInputError('Must reach a public address (no loopback, private or link-local targets)', field);
+  if (!addresses.every(isPublicAddress))
+    throw new BadUserInputError('Must reach a public address (no loopback, private or link-local targets)', field);
   return url;
 }

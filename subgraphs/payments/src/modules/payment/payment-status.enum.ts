@@ -28,7 +28,7 @@ export enum PaymentStatus {
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
-  description: "Where a payment is: REQUIRES_PAYMENT, then SUCCEEDED or FAILED; refunds make a SUCCEEDED one PARTIALLY_REFUNDED or REFUNDED",
+  description: 'Where a payment is: REQUIRES_PAYMENT, then SUCCEEDED or FAILED; refunds make a SUCCEEDED one PARTIALLY_REFUNDED or REFUNDED',
   valuesConfig: {
     REQUIRES_PAYMENT: { description: 'Waiting for the card (clientSecret) or for the seller to confirm cash or transfer' },
     PROCESSING: { description: 'The processor is working on it' },

@@ -6,7 +6,8 @@ import { PaymentMethodKind, PaymentStatus } from './payment-status.enum';
 /** One order's payment (at most one per order; a failed card payment is retried on the same one). */
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: "An order's payment (at most one per order): by card through the processor, or cash or transfer confirmed by the seller. Seen by the order's buyer, its seller and ADMIN",
+  description:
+    "An order's payment (at most one per order): by card through the processor, or cash or transfer confirmed by the seller. Seen by the order's buyer, its seller and ADMIN",
 })
 @Entity({ tableName: 'payment' })
 export class Payment extends TimestampedEntity {

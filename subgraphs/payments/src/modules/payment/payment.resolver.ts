@@ -22,14 +22,17 @@ export class PaymentResolver {
       description: 'CARD needs a total of at least US$0.50 (BAD_USER_INPUT otherwise); asking again with another method than the first is CONFLICT',
     })
     method: PaymentMethodKind,
-    @Ctx() ctx: PaymentsContext): Promise<Payment> {
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<Payment> {
     return (requireViewer(ctx, [Role.CLIENT]), ctx.services.payments.create(ctx, orderId, method));
   }
 
   @Mutation(() => Payment, { description: 'The seller of the order, or an ADMIN: the cash or the transfer arrived (the order becomes PAID)' })
   confirmPayment(
     @Arg('paymentId', () => ID, { description: 'A CASH or TRANSFER payment waiting in REQUIRES_PAYMENT (CONFLICT otherwise)' })
-    paymentId: string, @Ctx() ctx: PaymentsContext): Promise<Payment> {
+    paymentId: string,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<Payment> {
     return (requireViewer(ctx, [Role.SELLER, Role.ADMIN]), ctx.services.payments.confirmOffline(ctx, paymentId));
   }
 
@@ -53,7 +56,7 @@ export class PaymentResolver {
 
   @Mutation(() => Payment, {
     description:
-      'Mock mode only (no STRIPE_SECRET_KEY, never in production): what Stripe\'s webhook would do when the card is accepted (SUCCEEDED) ' +
+      "Mock mode only (no STRIPE_SECRET_KEY, never in production): what Stripe's webhook would do when the card is accepted (SUCCEEDED) " +
       'or declined (FAILED). The buyer of the order, or an ADMIN.',
   })
   async simulateCardPayment(
@@ -79,7 +82,10 @@ export class PaymentResolver {
     return Order.of(payment.orderId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Stripe's PaymentIntent client secret for Stripe.js: CARD only, to the order's buyer only (null for anyone else)" })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Stripe's PaymentIntent client secret for Stripe.js: CARD only, to the order's buyer only (null for anyone else)",
+  })
   clientSecret(@Root() payment: Payment, @Ctx() ctx: PaymentsContext): string | null {
     return ctx.viewer?.id === payment.buyerId && payment.method === PaymentMethodKind.CARD ? payment.clientSecret : null;
   }
@@ -87,7 +93,10 @@ export class PaymentResolver {
 
 @Resolver(() => Order)
 export class OrderPaymentResolver {
-  @FieldResolver(() => Payment, { nullable: true, description: "The order's payment, null until its buyer starts one (createPayment); seen by its buyer, its seller and ADMIN" })
+  @FieldResolver(() => Payment, {
+    nullable: true,
+    description: "The order's payment, null until its buyer starts one (createPayment); seen by its buyer, its seller and ADMIN",
+  })
   async payment(@Root() order: Order, @Ctx() ctx: PaymentsContext): Promise<Payment | null> {
     optionalViewer(ctx);
     if (!isUuid(order.id)) return null;

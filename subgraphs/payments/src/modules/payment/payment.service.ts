@@ -85,12 +85,20 @@ export class PaymentService {
     }
     if (payment.method === PaymentMethodKind.CARD && !payment.processorRef) {
       // idempotent at the processor: a retry after a timeout gets the same intent, never a second charge
-      const intent = await this.processor.createIntent(payment.amountCents, { orderId: payment.orderId, paymentId: payment.id }, `payment-${payment.id}`);
+      const intent = await this.processor.createIntent(
+        payment.amountCents,
+        { orderId: payment.orderId, paymentId: payment.id },
+        `payment-${payment.id}`,
+      );
       await ctx.em.nativeUpdate(Payment, { id: payment.id }, { processorRef: intent.id, clientSecret: intent.clientSecret });
       Object.assign(payment, { processorRef: intent.id, clientSecret: intent.clientSecret });
     }
     if (payment.status === PaymentStatus.FAILED) {
-      await ctx.em.nativeUpdate(Payment, { id: payment.id, status: PaymentStatus.FAILED }, { status: PaymentStatus.REQUIRES_PAYMENT, failureReason: null });
+      await ctx.em.nativeUpdate(
+        Payment,
+        { id: payment.id, status: PaymentStatus.FAILED },
+        { status: PaymentStatus.REQUIRES_PAYMENT, failureReason: null },
+      );
       Object.assign(payment, { status: PaymentStatus.REQUIRES_PAYMENT, failureReason: null });
     }
     return payment;
@@ -125,7 +133,13 @@ export class PaymentService {
     if (!payment || !(payment.status === PaymentStatus.REQUIRES_PAYMENT || payment.status === PaymentStatus.PROCESSING)) return payment;
     payment.status = PaymentStatus.FAILED;
     payment.failureReason = reason?.slice(0, 255) ?? null;
-    const event: PaymentFailedPayload = { paymentId: payment.id, orderId: payment.orderId, buyerId: payment.buyerId, sellerId: payment.sellerId, reason: payment.failureReason };
+    const event: PaymentFailedPayload = {
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      buyerId: payment.buyerId,
+      sellerId: payment.sellerId,
+      reason: payment.failureReason,
+    };
     recordOutboxEvent(tx, DomainTopic.PAYMENT_FAILED, { ...event }, audience(payment));
     return payment;
   }
@@ -176,12 +190,19 @@ export class PaymentService {
    * Reserves the amount on the payment (one conditional UPDATE: never above what was paid, even with two refunds at
    * once), records the refund and its event, and for cards enqueues the processor call, all in one transaction.
    */
-  private async startRefund(em: EntityManager, payment: Payment, amountCents: number | null, reason: string | null, requestedBy: string | null): Promise<void> {
+  private async startRefund(
+    em: EntityManager,
+    payment: Payment,
+    amountCents: number | null,
+    reason: string | null,
+    requestedBy: string | null,
+  ): Promise<void> {
     if (!SETTLED.includes(payment.status)) throw new ConflictError(`The payment is ${payment.status}: there is nothing to refund`);
     const left = payment.amountCents - payment.refundedCents;
     if (left <= 0) throw new ConflictError('Everything paid has been refunded already');
     const amount = amountCents ?? left;
-    if (amount < 1 || amount > left) throw new AppError(ErrorCode.BAD_USER_INPUT, `At most ${left} cents can still be refunded`, { field: 'amountCents' });
+    if (amount < 1 || amount > left)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `At most ${left} cents can still be refunded`, { field: 'amountCents' });
     await em.transactional(async (tx) => {
       const reserved = await tx.execute<{ refunded_cents: number }[]>(
         `update "payments"."payment" set "refunded_cents" = "refunded_cents" + ?, "updated_at" = now()
@@ -190,7 +211,13 @@ export class PaymentService {
       );
       if (!reserved.length) throw new ConflictError('The payment changed meanwhile: less is left to refund');
       const card = payment.method === PaymentMethodKind.CARD;
-      const refund = tx.create(Refund, { paymentId: payment.id, amountCents: amount, reason, requestedBy, status: card ? 'PENDING' : 'DONE' } as Refund);
+      const refund = tx.create(Refund, {
+        paymentId: payment.id,
+        amountCents: amount,
+        reason,
+        requestedBy,
+        status: card ? 'PENDING' : 'DONE',
+      } as Refund);
       const managed = await tx.findOneOrFail(Payment, { id: payment.id }, { refresh: true });
       managed.status = managed.refundedCents >= managed.amountCents ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
       this.refundedEvent(tx, managed, refund.id, amount);

@@ -10,7 +10,10 @@ export class AuthResolver {
       'Sign up as CLIENT or SELLER and start a session (an ADMIN may also create an ADMIN). At most 10 attempts an hour per client ' +
       'address, whatever their outcome (TOO_MANY_REQUESTS with retryAfterSeconds)',
   })
-  register(@Arg('input', () => RegisterInput, { description: 'The new account' }) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+  register(
+    @Arg('input', () => RegisterInput, { description: 'The new account' }) input: RegisterInput,
+    @Ctx() ctx: UsersContext,
+  ): Promise<AuthPayload> {
     return this.session(ctx, ctx.services.auth.register(ctx, input));
   }
 
@@ -20,8 +23,8 @@ export class AuthResolver {
       '5 failures a minute and 100 an hour per account, and 30 attempts a minute per client address (TOO_MANY_REQUESTS with retryAfterSeconds)',
   })
   login(
-    @Arg('email', () => String, { description: 'The account\'s email (case and surrounding spaces ignored)' }) email: string,
-    @Arg('password', () => String, { description: 'The account\'s password' }) password: string,
+    @Arg('email', () => String, { description: "The account's email (case and surrounding spaces ignored)" }) email: string,
+    @Arg('password', () => String, { description: "The account's password" }) password: string,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
     return this.session(ctx, ctx.services.auth.login(ctx, email, password));
@@ -30,7 +33,9 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; reusing an old one revokes the whole session family' })
   refreshToken(
     @Arg('refreshToken', () => String, { description: 'The refreshToken of the last AuthPayload of the session (at most 4096 characters)' })
-    refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+    refreshToken: string,
+    @Ctx() ctx: UsersContext,
+  ): Promise<AuthPayload> {
     return this.session(ctx, ctx.services.auth.refresh(ctx, refreshToken));
   }
 

@@ -99,11 +99,7 @@ export class AuthService {
       throw new UnauthenticatedError('Invalid refresh token');
     }
     const now = new Date();
-    const claimed = await em.nativeUpdate(
-      RefreshToken,
-      { id: stored.id, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-      { usedAt: now },
-    );
+    const claimed = await em.nativeUpdate(RefreshToken, { id: stored.id, usedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { usedAt: now });
     if (claimed !== 1) {
       // revoked: its session ended (logout, or a reuse already detected), the whole family with it
       if (stored.revokedAt) throw new UnauthenticatedError('Refresh token revoked; log in again');

@@ -26,5 +26,4 @@ export class RefreshToken extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;
-
 }

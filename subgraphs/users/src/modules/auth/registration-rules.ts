@@ -13,7 +13,8 @@ export const PHONE_MAX = 30;
 export const REFRESH_TOKEN_MAX = 4096;
 
 /** Plain ASCII, one @, a dotted domain: look-alike letters from other scripts cannot pass for a known address. */
-const emailPattern = /^[!#-'*+\-/-9=?A-Z^-~]+(\.[!#-'*+\-/-9=?A-Z^-~]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const emailPattern =
+  /^[!#-'*+\-/-9=?A-Z^-~]+(\.[!#-'*+\-/-9=?A-Z^-~]+)*@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const phonePattern = /^\+?[0-9 ()-]{7,20}$/;
 /**
  * Control and invisible formatting characters (zero-width, bidi overrides, BOM, tags), line and paragraph separators,

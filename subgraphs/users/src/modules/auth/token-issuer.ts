@@ -31,11 +31,15 @@ export class TokenIssuer {
 
   /** `sid` names the session (the refresh-token family), so logging out with the access token alone ends it. */
   signAccessToken(userId: string, role: Role, sessionId: string): string {
-    return signAccessToken(this.privateKey, { userId, role, sessionId }, {
-      issuer: this.settings.issuer,
-      audience: this.settings.audience,
-      ttlSeconds: this.settings.accessTtlSeconds,
-    });
+    return signAccessToken(
+      this.privateKey,
+      { userId, role, sessionId },
+      {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        ttlSeconds: this.settings.accessTtlSeconds,
+      },
+    );
   }
 
   signRefreshToken(claims: RefreshClaims): string {

@@ -1,4 +1,10 @@
-import { DomainTopic, type InventoryAlertPayload, type OrderCreatedPayload, type OrderMessageAddedPayload, type OrderStatusChangedPayload } from '@espigon/kit/events/domain-events';
+import {
+  DomainTopic,
+  type InventoryAlertPayload,
+  type OrderCreatedPayload,
+  type OrderMessageAddedPayload,
+  type OrderStatusChangedPayload,
+} from '@espigon/kit/events/domain-events';
 import { notificationsFor, UnreadableEventError, TITLE_MAX } from './notification-rules';
 
 const BUYER = '0a000000-0000-4000-8000-000000000001';
@@ -86,7 +92,8 @@ describe('notificationsFor', () => {
     // a paid order is news for its seller too: it can be prepared now
     expect(drafts).toHaveLength(to === 'PAID' ? 2 : 1);
     expect(drafts[0]).toMatchObject({ userId: BUYER, kind: 'ORDER_STATUS_CHANGED', title, orderId: ORDER });
-    if (to === 'PAID') expect(drafts[1]).toMatchObject({ userId: SELLER, title: 'El pedido MNT-2026-000123 está pagado', body: 'Total del pedido: $12.50.' });
+    if (to === 'PAID')
+      expect(drafts[1]).toMatchObject({ userId: SELLER, title: 'El pedido MNT-2026-000123 está pagado', body: 'Total del pedido: $12.50.' });
   });
 
   it('tells the seller, not the buyer, what the buyer did', () => {
@@ -95,7 +102,11 @@ describe('notificationsFor', () => {
       changed({ from: 'PAID', to: 'CANCELLED', actorId: BUYER, actorRole: 'BUYER', reason: 'BUYER_CANCELLED', refundDue: true }),
     );
     expect(drafts).toEqual([
-      expect.objectContaining({ userId: SELLER, title: 'El pedido MNT-2026-000123 fue cancelado: lo canceló el cliente', body: 'Se devolverán $12.50 al cliente.' }),
+      expect.objectContaining({
+        userId: SELLER,
+        title: 'El pedido MNT-2026-000123 fue cancelado: lo canceló el cliente',
+        body: 'Se devolverán $12.50 al cliente.',
+      }),
     ]);
   });
 
@@ -115,7 +126,11 @@ describe('notificationsFor', () => {
       DomainTopic.ORDER_STATUS_CHANGED,
       changed({ to: 'CANCELLED', actorId: ADMIN, actorRole: 'ADMIN', reason: 'ADMIN_CANCELLED', refundDue: true }),
     );
-    expect(draft).toMatchObject({ userId: BUYER, title: 'Tu pedido MNT-2026-000123 fue cancelado: lo canceló la administración del mercado', body: 'Te devolveremos $12.50.' });
+    expect(draft).toMatchObject({
+      userId: BUYER,
+      title: 'Tu pedido MNT-2026-000123 fue cancelado: lo canceló la administración del mercado',
+      body: 'Te devolveremos $12.50.',
+    });
   });
 
   it('names a cancellation the market made, and says nothing of a reason it does not know', () => {
@@ -160,8 +175,13 @@ describe('notificationsFor', () => {
         productId: PRODUCT,
       },
     ]);
-    expect(notificationsFor(DomainTopic.INVENTORY_ALERT, alert({ quantityAvailable: 0 }))[0]).toMatchObject({ kind: 'SOLD_OUT', title: 'Se agotó Corvina de roca' });
-    expect(notificationsFor(DomainTopic.INVENTORY_ALERT, alert({ productName: undefined, quantityAvailable: 0 }))[0].title).toBe('Se agotó uno de tus productos');
+    expect(notificationsFor(DomainTopic.INVENTORY_ALERT, alert({ quantityAvailable: 0 }))[0]).toMatchObject({
+      kind: 'SOLD_OUT',
+      title: 'Se agotó Corvina de roca',
+    });
+    expect(notificationsFor(DomainTopic.INVENTORY_ALERT, alert({ productName: undefined, quantityAvailable: 0 }))[0].title).toBe(
+      'Se agotó uno de tus productos',
+    );
   });
 
   it('keeps titles within their column, whole characters only', () => {

@@ -41,7 +41,10 @@ export class UnreadableEventError extends Error {
   }
 }
 
-const id = z.string().refine(isUuid, 'must be a UUID').transform((value) => value.toLowerCase());
+const id = z
+  .string()
+  .refine(isUuid, 'must be a UUID')
+  .transform((value) => value.toLowerCase());
 const orderNumber = z.string().min(1).max(40);
 const cents = z.number().int().min(0);
 const status = z.enum(['PENDING', 'PAID', 'PREPARING', 'READY', 'DELIVERED', 'CANCELLED']);
@@ -154,7 +157,9 @@ function forOrderStatusChanged(event: z.infer<typeof orderStatusChanged>): Notif
     if (users.has(userId)) return [];
     users.add(userId);
     const title = recipient === 'buyer' ? `Tu pedido ${event.number} ${phrase}` : `El pedido ${event.number} ${phrase}`;
-    return [draft(userId, NotificationKind.ORDER_STATUS_CHANGED, title, statusBody(to, recipient, event.refundDue, total), { orderId: event.orderId })];
+    return [
+      draft(userId, NotificationKind.ORDER_STATUS_CHANGED, title, statusBody(to, recipient, event.refundDue, total), { orderId: event.orderId }),
+    ];
   });
 }
 
@@ -182,7 +187,9 @@ function forOrderMessage(event: z.infer<typeof orderMessageAdded>): Notification
   const recipients = new Set([event.buyerId, event.sellerId]);
   recipients.delete(event.authorId);
   return [...recipients].map((userId) =>
-    draft(userId, NotificationKind.ORDER_MESSAGE, `Nuevo mensaje sobre el pedido ${event.number}`, event.preview.trim() || null, { orderId: event.orderId }),
+    draft(userId, NotificationKind.ORDER_MESSAGE, `Nuevo mensaje sobre el pedido ${event.number}`, event.preview.trim() || null, {
+      orderId: event.orderId,
+    }),
   );
 }
 

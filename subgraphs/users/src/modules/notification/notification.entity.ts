@@ -24,7 +24,10 @@ export class Notification extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'The detail in Spanish (a total, a reason, a message preview); null when the title says it all' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The detail in Spanish (a total, a reason, a message preview); null when the title says it all',
+  })
   @Property({ type: 'text', nullable: true })
   body: string | null = null;
 
@@ -41,5 +44,4 @@ export class Notification extends BaseEntity {
   @Field(() => Date, { nullable: true, description: 'When the viewer marked it read (UTC); null while unread' })
   @Property({ type: 'datetime', nullable: true })
   readAt: Date | null = null;
-
 }

@@ -35,7 +35,9 @@ export class NotificationResolver {
       nullable: true,
       description: "At most 100 notification ids; others' ids and those already read are not counted. Without ids: every one of the viewer's",
     })
-    ids: string[] | null, @Ctx() ctx: UsersContext): Promise<number> {
+    ids: string[] | null,
+    @Ctx() ctx: UsersContext,
+  ): Promise<number> {
     requireViewer(ctx);
     return ctx.services.notifications.markRead(ctx, ids);
   }

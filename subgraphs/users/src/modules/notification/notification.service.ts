@@ -24,7 +24,10 @@ const markReadIds = z
 
 export class NotificationService {
   /** The viewer's own, newest first (keyset cursor on createdAt, id); unreadOnly keeps those not read yet. */
-  async list(ctx: ServiceContext, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }): Promise<NotificationConnection> {
+  async list(
+    ctx: ServiceContext,
+    args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null },
+  ): Promise<NotificationConnection> {
     const viewer = actor(ctx);
     const limit = pageSize(args.first);
     const where: FilterQuery<Notification> = args.unreadOnly ? { userId: viewer.id, readAt: null } : { userId: viewer.id };

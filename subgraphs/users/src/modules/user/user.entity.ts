@@ -30,7 +30,8 @@ export class User extends TimestampedEntity {
 
   @Field(() => String, {
     nullable: true,
-    description: "Contact phone, at most 30 characters; null when not given. Seen as the email is: a seller's by anyone, others' by their owner and ADMIN",
+    description:
+      "Contact phone, at most 30 characters; null when not given. Seen as the email is: a seller's by anyone, others' by their owner and ADMIN",
   })
   @Property({ type: 'string', length: 30, nullable: true })
   phone: string | null = null;
@@ -40,5 +41,4 @@ export class User extends TimestampedEntity {
 
   @Property({ type: 'string', length: 50, nullable: true })
   pierSection: string | null = null;
-
 }
