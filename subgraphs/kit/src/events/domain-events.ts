@@ -5,6 +5,8 @@
 export const DomainTopic = {
   /** catalog: a product's available stock fell to or below its threshold, or sold out. */
   INVENTORY_ALERT: 'inventory.alert',
+  /** catalog: a product was listed, changed, unlisted or deleted, or its stock changed (its whole state, for read models). */
+  PRODUCT_CHANGED: 'product.changed',
   /** orders: a checkout placed an order (one per seller). */
   ORDER_CREATED: 'order.created',
   /** orders: an order moved from one status to another. */
@@ -33,6 +35,35 @@ export interface InventoryAlertPayload {
   lowStockThreshold: number;
 }
 
+/** One line of an order as it was bought (the order's snapshot of the product). */
+export interface OrderLinePayload {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  /** quantity × unitPriceCents. */
+  lineTotalCents: number;
+}
+
+/**
+ * A product's whole state after a change, so a read model keeps its own copy (the last one by `changedAt` wins,
+ * whatever order events arrive in). Sent on create, update, unlist, delete, and every change of its stock.
+ */
+export interface ProductChangedPayload {
+  productId: string;
+  sellerId: string;
+  name: string;
+  subcategoryId: string;
+  categoryId: string;
+  listed: boolean;
+  deleted: boolean;
+  quantityAvailable: number;
+  lowStockThreshold: number;
+  priceCents: number;
+  /** When the change was committed (ISO 8601, microseconds), from the database's clock. */
+  changedAt: string;
+}
+
 export interface OrderCreatedPayload {
   orderId: string;
   /** Human-readable, e.g. MNT-2026-000123. */
@@ -45,6 +76,8 @@ export interface OrderCreatedPayload {
   itemCount: number;
   deliveryMethod: 'PICKUP' | 'DELIVERY';
   createdAt: string;
+  /** What was bought (absent in events written before it was added). */
+  lines?: OrderLinePayload[];
 }
 
 export interface OrderStatusChangedPayload {
