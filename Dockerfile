@@ -14,6 +14,7 @@ COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/payments/package.json subgraphs/payments/
+COPY subgraphs/reports/package.json subgraphs/reports/
 COPY gateway/package.json gateway/
 
 FROM manifests AS build
@@ -40,6 +41,7 @@ COPY --from=build /app/subgraphs/users/dist subgraphs/users/dist
 COPY --from=build /app/subgraphs/catalog/dist subgraphs/catalog/dist
 COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist
 COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
+COPY --from=build /app/subgraphs/reports/dist subgraphs/reports/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # the gateway serves the composed supergraph; the one-process market reads supergraph.yaml for its subgraphs
 COPY supergraph.graphql supergraph.yaml ./

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
 import { catalogSubgraph } from '@espigon/catalog/catalog.subgraph';
 import { ordersSubgraph } from '@espigon/orders/orders.subgraph';
 import { paymentsSubgraph } from '@espigon/payments/payments.subgraph';
+import { reportsSubgraph } from '@espigon/reports/reports.subgraph';
 import { usersSubgraph } from '@espigon/users/users.subgraph';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,4 +12,5 @@ export const subgraphDefinitions: Record<string, SubgraphDefinition<any, any, an
   catalog: catalogSubgraph,
   orders: ordersSubgraph,
   payments: paymentsSubgraph,
+  reports: reportsSubgraph,
 };

@@ -1,0 +1,109 @@
+// Writes the read model from the events, inside the transaction that records the event in the inbox (so each event's
+// effect commits exactly once). An order's row is locked while its event is applied, so two events about one order
+// (on two topics, handled at the same time) never both read the old row.
+import { z } from 'zod';
+import { DomainTopic } from '@espigon/kit/events/domain-events';
+import type { EntityManager } from '@espigon/kit/database/orm';
+import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
+import { applyOrderEvent, partiesOf, readOrderEvent, saleDeltas, saleOf, UnreadableEventError, type OrderFactState } from './order-fact-rules';
+
+interface OrderFactRow {
+  order_id: string;
+  seller_id: string;
+  buyer_id: string;
+  number: string | null;
+  total_cents: number | null;
+  status: OrderFactState['status'];
+  status_at: Date | string | null;
+  created_at: Date | string | null;
+  paid_at: Date | string | null;
+  refunded_cents: number;
+}
+
+const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+export class ReadModelProjector {
+  /** An order event: the order's row, then its seller's days, moved by the difference the event made. */
+  async applyOrderEvent(tx: EntityManager, envelope: OutboxEnvelope): Promise<void> {
+    const change = readOrderEvent(envelope);
+    const parties = partiesOf(change);
+    await tx.execute(
+      `insert into "reports"."order_fact" ("order_id", "seller_id", "buyer_id") values (?, ?, ?) on conflict ("order_id") do nothing`,
+      [parties.orderId, parties.sellerId, parties.buyerId],
+    );
+    const [row] = await tx.execute<OrderFactRow[]>(`select * from "reports"."order_fact" where "order_id" = ? for update`, [parties.orderId]);
+    const before: OrderFactState = {
+      orderId: row.order_id,
+      sellerId: row.seller_id,
+      buyerId: row.buyer_id,
+      number: row.number,
+      totalCents: row.total_cents,
+      status: row.status,
+      statusAt: asDate(row.status_at),
+      createdAt: asDate(row.created_at),
+      paidAt: asDate(row.paid_at),
+      refundedCents: row.refunded_cents,
+    };
+    const after = applyOrderEvent(before, change);
+    await tx.execute(
+      `update "reports"."order_fact" set "number" = ?, "total_cents" = ?, "status" = ?, "status_at" = ?, "created_at" = ?, "paid_at" = ?,
+         "refunded_cents" = ?, "updated_at" = now() where "order_id" = ?`,
+      [after.number, after.totalCents, after.status, after.statusAt, after.createdAt, after.paidAt, after.refundedCents, after.orderId],
+    );
+    for (const delta of saleDeltas(saleOf(before), saleOf(after))) {
+      await tx.execute(
+        `insert into "reports"."seller_day" ("seller_id", "day", "orders", "revenue_cents") values (?, ?, ?, ?)
+         on conflict ("seller_id", "day") do update set "orders" = "seller_day"."orders" + excluded."orders",
+           "revenue_cents" = "seller_day"."revenue_cents" + excluded."revenue_cents"`,
+        [after.sellerId, delta.day, delta.orders, delta.revenueCents],
+      );
+    }
+  }
+
+  /** A product's whole state: kept when it is newer than what is known (events may come late or twice). */
+  async applyProductChanged(tx: EntityManager, envelope: OutboxEnvelope): Promise<void> {
+    const parsed = productChanged.safeParse(envelope.payload);
+    if (!parsed.success) throw new UnreadableEventError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const p = parsed.data;
+    await tx.execute(
+      `insert into "reports"."product_state" ("product_id", "seller_id", "name", "category_id", "subcategory_id", "listed", "deleted",
+         "quantity_available", "low_stock_threshold", "price_cents", "changed_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz)
+       on conflict ("product_id") do update set "seller_id" = excluded."seller_id", "name" = excluded."name",
+         "category_id" = excluded."category_id", "subcategory_id" = excluded."subcategory_id", "listed" = excluded."listed",
+         "deleted" = excluded."deleted", "quantity_available" = excluded."quantity_available",
+         "low_stock_threshold" = excluded."low_stock_threshold", "price_cents" = excluded."price_cents", "changed_at" = excluded."changed_at"
+       where excluded."changed_at" > "product_state"."changed_at"`,
+      [
+        p.productId.toLowerCase(),
+        p.sellerId.toLowerCase(),
+        p.name,
+        p.categoryId.toLowerCase(),
+        p.subcategoryId.toLowerCase(),
+        p.listed,
+        p.deleted,
+        p.quantityAvailable,
+        p.lowStockThreshold,
+        p.priceCents,
+        // kept as text: PostgreSQL reads its microseconds, which a Date would drop
+        p.changedAt,
+      ],
+    );
+  }
+}
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+const productChanged = z.object({
+  productId: uuid,
+  sellerId: uuid,
+  name: z.string().max(200),
+  subcategoryId: uuid,
+  categoryId: uuid,
+  listed: z.boolean(),
+  deleted: z.boolean(),
+  quantityAvailable: z.number().int(),
+  lowStockThreshold: z.number().int(),
+  priceCents: z.number().int(),
+  changedAt: z.iso.datetime({ offset: true }),
+});
+
+export const productTopics: string[] = [DomainTopic.PRODUCT_CHANGED];

@@ -1,0 +1,22 @@
+// The reports subgraph: the market's numbers (dashboard, sales by period) from a read model of its own, fed only by the
+// other services' durable events (orders, payments, catalog) through its own consumer group; no table of record.
+import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
+import { reportsConfigSchema, type ReportsConfig } from './config';
+import { Migration20261201000000_reports } from './migrations/Migration20261201000000_reports';
+import { readModelConsumer } from './modules/read-model/read-model.consumer';
+import { OrderFact, ProductState, SellerDay } from './modules/read-model/read-model.entity';
+import { ReadModelProjector } from './modules/read-model/read-model.projector';
+import { ReportService } from './modules/report/report.service';
+import type { ReportsContext, ReportsServices } from './reports.context';
+import { buildReportsSchema } from './schema';
+
+export const reportsSubgraph: SubgraphDefinition<ReportsConfig, ReportsContext, ReportsServices> = {
+  name: 'reports',
+  configSchema: reportsConfigSchema,
+  entities: [OrderFact, SellerDay, ProductState],
+  migrations: [Migration20261201000000_reports],
+  buildSchema: buildReportsSchema,
+  createServices: () => ({ reports: new ReportService(), projector: new ReadModelProjector() }),
+  consumers: ({ projector }, { logger }) => [readModelConsumer(projector, logger.child({ component: 'read-model' }))],
+  extendContext: (base, services) => ({ ...base, services }),
+};
