@@ -42,6 +42,8 @@ type Documents = {
     "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {\n      id\n      status\n      amountCents\n      refundedCents\n    }\n  }\n": typeof types.RefundPaymentDocument,
     "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) {\n      id\n      status\n    }\n  }\n": typeof types.SimulateCardPaymentDocument,
     "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n": typeof types.OrderPaymentDocument,
+    "\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n": typeof types.SalesReportDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        role\n        phone\n        sellerProfile {\n          stallName\n          pierSection\n        }\n        createdAt\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.RefreshTokenDocument,
@@ -85,6 +87,8 @@ const documents: Documents = {
     "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {\n      id\n      status\n      amountCents\n      refundedCents\n    }\n  }\n": types.RefundPaymentDocument,
     "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) {\n      id\n      status\n    }\n  }\n": types.SimulateCardPaymentDocument,
     "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n": types.OrderPaymentDocument,
+    "\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n": types.DashboardDocument,
+    "\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n": types.SalesReportDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        role\n        phone\n        sellerProfile {\n          stallName\n          pierSection\n        }\n        createdAt\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      user {\n        id\n      }\n    }\n  }\n": types.RefreshTokenDocument,
@@ -226,6 +230,14 @@ export function graphql(source: "\n  mutation SimulateCardPayment($paymentId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n"): (typeof documents)["\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n"): (typeof documents)["\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
