@@ -175,7 +175,7 @@ function crashed(err: Error): void {
 function describeStartFailure(err: unknown): string {
   const error = err as NodeJS.ErrnoException & { port?: number };
   if (error?.code === 'EADDRINUSE') {
-    return `Port ${error.port ?? ''} is already in use: stop what holds it, or move the market with GATEWAY_PORT (the gateway, default 4000) and SUBGRAPH_PORTS=auto (the subgraphs, default 4001-4004)`;
+    return `Port ${error.port ?? ''} is already in use: stop what holds it, or move the market with GATEWAY_PORT (the gateway, default 4000) and SUBGRAPH_PORTS=auto (the subgraphs, default 4001-4005)`;
   }
   return err instanceof Error ? err.message : String(err);
 }
