@@ -200,3 +200,21 @@ it('gives concurrent changes of one product ever later times, each event with th
     return current;
   }, 50);
 });
+
+it('reads the new state of all the products a reservation changes in one statement, for 1 line or 8', async () => {
+  const productIds: string[] = [];
+  for (let i = 0; i < 8; i += 1) productIds.push(await createProduct({ quantityOnHand: 5 }));
+  const stateReads = () => h.statements.filter((sql) => sql.includes('clock_timestamp()')).length;
+  for (const lines of [1, 8]) {
+    const orderId = randomUUID();
+    h.resetStatements();
+    const events = await eventsOf(() =>
+      h.internal('POST', '/internal/reservations', { orderId, lines: productIds.slice(0, lines).map((productId) => ({ productId, quantity: 1 })) }),
+    );
+    expect(events).toHaveLength(lines);
+    expect(stateReads()).toBe(1);
+    h.resetStatements();
+    expect(await eventsOf(() => h.internal('POST', `/internal/reservations/${orderId}/commit`))).toHaveLength(lines);
+    expect(stateReads()).toBe(1);
+  }
+});
