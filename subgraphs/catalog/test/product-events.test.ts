@@ -158,9 +158,8 @@ it('is written for every product a reservation holds, releases or commits, with 
     response = await checkout(checkoutId, 3);
   });
   expect(response.status).toBe(201);
-  const byId = (events: ProductChangedPayload[]) => [...events].sort((x, y) => (x.productId < y.productId ? -1 : 1));
-  expect(byId(held)).toEqual(
-    byId([
+  expect(held).toEqual(
+    expect.arrayContaining([
       expect.objectContaining({ productId: a, quantityAvailable: 6, sellerId: ROSA, listed: true, deleted: false }),
       expect.objectContaining({ productId: b, quantityAvailable: 0 }),
     ]),
