@@ -5,6 +5,7 @@ import { Category } from '../modules/category/category.entity';
 import { slugify } from '../modules/category/slug';
 import { Subcategory } from '../modules/category/subcategory.entity';
 import { Inventory } from '../modules/inventory/inventory.entity';
+import { recordProductsChanged } from '../modules/product/product-events';
 import { Product } from '../modules/product/product.entity';
 import { Unit } from '../modules/product/unit.enum';
 
@@ -298,6 +299,12 @@ export async function seedDemoCatalog(em: EntityManager): Promise<{ categories: 
       if (existingProducts.has(id)) return;
       tx.create(Inventory, { productId: id, quantityOnHand: demo.stock, lowStockThreshold: demo.lowStockThreshold } as Inventory);
     });
+    // the listings are announced like any other (product.changed), so read models built from events see the demo catalog
+    await tx.flush();
+    await recordProductsChanged(
+      tx,
+      demoProducts.map((_, i) => productId(i + 1)).filter((id) => !existingProducts.has(id)),
+    );
     return { categories, products };
   });
 }

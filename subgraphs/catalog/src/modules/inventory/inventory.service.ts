@@ -6,6 +6,7 @@ import { BadUserInputError } from '@espigon/kit/errors';
 import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
 import type { ProductService } from '../product/product.service';
 import { adjustmentReason, stockDelta } from '../product/product-rules';
+import { recordProductsChanged } from '../product/product-events';
 import { InventoryAdjustment } from './inventory-adjustment.entity';
 import { Inventory } from './inventory.entity';
 import { DomainTopic, type InventoryAlertPayload } from '@espigon/kit/events/domain-events';
@@ -40,6 +41,8 @@ export class InventoryService {
         quantityOnHandAfter: stock.quantityOnHand,
       } as InventoryAdjustment);
       recordAlertIfDue(tx, { sellerId: product.sellerId, name: product.name }, stock, availableBefore);
+      await tx.flush();
+      await recordProductsChanged(tx, [product.id]);
       return stock;
     });
   }

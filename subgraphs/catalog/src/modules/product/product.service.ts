@@ -13,6 +13,7 @@ import { buildProductListQuery, buildSellerListingsQuery, INVENTORY_PREFIX, prod
 import * as rules from './product-rules';
 import type { ProductSort } from './product-sort.enum';
 import { ProductConnection } from './product-connection.type';
+import { lockProductStock, recordProductsChanged } from './product-events';
 import { Product } from './product.entity';
 import type { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs';
 
@@ -129,13 +130,22 @@ export class ProductService {
       // inserted first: the inventory row's foreign key points at it (the ORM knows no relation to order them by)
       await tx.flush();
       tx.create(Inventory, { productId: product.id, quantityOnHand, lowStockThreshold } as Inventory);
+      await tx.flush();
+      await recordProductsChanged(tx, [product.id]);
       return product;
     });
   }
 
-  async update(ctx: ServiceContext, id: string, input: UpdateProductInput): Promise<Product> {
+  /** Changes a listing (unlisting and relisting too); product.changed goes out in the same transaction. */
+  update(ctx: ServiceContext, id: string, input: UpdateProductInput): Promise<Product> {
+    return ctx.em.transactional((em) => this.updateIn({ ...ctx, em }, id, input));
+  }
+
+  private async updateIn(ctx: ServiceContext, id: string, input: UpdateProductInput): Promise<Product> {
     const { em } = ctx;
     const product = await this.findManaged(ctx, id);
+    // the product's stock row first, as every change of a product or its stock takes it (see recordProductsChanged)
+    await lockProductStock(em, product.id);
     const notNull = <T>(value: T | null, field: string): T => {
       if (value === null) throw new BadUserInputError(`${field} cannot be null`, field);
       return value;
@@ -158,16 +168,20 @@ export class ProductService {
       inventory.lowStockThreshold = threshold;
     }
     await em.flush();
+    await recordProductsChanged(em, [product.id]);
     return product;
   }
 
   /** Soft delete: the product leaves browsing for good, but orders that point at it still resolve it. */
   async delete(ctx: ServiceContext, id: string): Promise<boolean> {
-    const { em } = ctx;
-    const product = await this.findManaged(ctx, id);
-    product.deletedAt = new Date();
-    await em.flush();
-    return true;
+    return ctx.em.transactional(async (em) => {
+      const product = await this.findManaged({ ...ctx, em }, id);
+      await lockProductStock(em, product.id);
+      product.deletedAt = new Date();
+      await em.flush();
+      await recordProductsChanged(em, [product.id]);
+      return true;
+    });
   }
 
   /** A product that is not deleted, which the viewer may change (else NOT_FOUND or FORBIDDEN). */

@@ -5,6 +5,7 @@ import type { EntityManager } from '@espigon/kit/database/orm';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { BadUserInputError, ConflictError, NotFoundError } from '@espigon/kit/errors';
 import { recordAlertIfDue } from '../inventory/inventory.service';
+import { recordProductsChanged } from '../product/product-events';
 import { QUANTITY_MAX, orderableSql, requireId } from '../product/product-rules';
 import type { Unit } from '../product/unit.enum';
 import { OutOfStockError, type OutOfStockLine } from './reservation.errors';
@@ -127,6 +128,11 @@ export class ReservationService {
           recordAlertIfDue(tx, { sellerId: row.seller_id, name: row.name }, stock, available + line.quantity);
         }
         if (failed.length) throw new OutOfStockError(await availableNow(tx, failed));
+        // the new state of every product held, in one statement, while the updates above hold their stock rows
+        await recordProductsChanged(
+          tx,
+          allLines.map((l) => l.productId),
+        );
         for (const order of orders) {
           for (const line of order.lines) tx.create(Reservation, { checkoutId, orderId: order.orderId, ...line } as Reservation);
         }
@@ -201,13 +207,19 @@ export class ReservationService {
       if (rows.some((r) => r.status === other)) {
         throw new ConflictError(`The reservation of this order is already ${other.toLowerCase()}`);
       }
-      for (const row of rows.filter((r) => r.status === ReservationStatus.RESERVED)) {
+      const held = rows.filter((r) => r.status === ReservationStatus.RESERVED);
+      for (const row of held) {
         const [sql, params] = stockChange(row);
         const result = await tx.execute<{ affectedRows: number }>(sql, params, 'run');
         // cannot happen while the CHECK and this service hold; if it does, nothing is changed
         if (result.affectedRows !== 1) throw new Error(`inventory of ${row.productId} does not hold the reserved quantity`);
         row.status = target;
       }
+      // their new stock, in one statement (nothing when released or committed already: a retry changes nothing)
+      await recordProductsChanged(
+        tx,
+        held.map((r) => r.productId),
+      );
     });
     return (await this.find(ctx, orderId))!;
   }

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { CheckoutReservation, ReservationClient } from '@espigon/kit/clients/reservation.client';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import { AppError, BadUserInputError, ErrorCode, ServiceUnavailableError } from '@espigon/kit/errors';
-import { DomainTopic, type OrderCreatedPayload } from '@espigon/kit/events/domain-events';
+import { DomainTopic, type OrderCreatedPayload, type OrderLinePayload } from '@espigon/kit/events/domain-events';
 import { recordOutboxEvent } from '@espigon/kit/events/outbox.entity';
 import type { JobHandler } from '@espigon/kit/jobs/job-queue';
 import type { Logger } from '@espigon/kit/logger';
@@ -202,9 +202,18 @@ export class CheckoutService {
       for (const order of orders) {
         const reserved = reservation.orders.find((o) => o.orderId === order.id)!;
         let total = 0;
+        const lines: OrderLinePayload[] = [];
         for (const line of reserved.lines) {
           const lineTotal = line.priceCents * line.quantity;
           total += lineTotal;
+          // the event carries the order's own snapshot, the same values as the item written beside it
+          lines.push({
+            productId: line.productId,
+            name: line.name,
+            quantity: line.quantity,
+            unitPriceCents: line.priceCents,
+            lineTotalCents: lineTotal,
+          });
           tx.persist(
             Object.assign(new OrderItem(), {
               orderId: order.id,
@@ -229,6 +238,7 @@ export class CheckoutService {
           itemCount: reserved.lines.length,
           deliveryMethod: order.deliveryMethod,
           createdAt: order.createdAt.toISOString(),
+          lines,
         };
         recordOutboxEvent(tx, DomainTopic.ORDER_CREATED, { ...payload }, orderAudience(order));
       }
