@@ -12,9 +12,10 @@ import {
   RefundPaymentMutation,
   UpdateOrderStatusMutation,
 } from './operations/orders.operations';
+import { AdjustInventoryMutation, CreateProductMutation, UpdateProductMutation } from './operations/catalog.operations';
 import { DashboardQuery, SalesReportQuery } from './operations/reports.operations';
 import { errorCode, execute, ok } from './support/client';
-import { listProduct, loginAdmin, registerPerson, type Person } from './support/market-people';
+import { CAMARON_SUBCATEGORY, listProduct, loginAdmin, registerPerson, type Person } from './support/market-people';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Today in Guayaquil (UTC−5 all year) and when it started, worked out here independently of the subgraph's code. */
@@ -162,4 +163,21 @@ it('refuses bad ranges as BAD_USER_INPUT: `to` not after `from`, more than 400 d
   );
   expect(salesReport).toHaveLength(400);
   expect(salesReport.every((p) => p.orders === 0 && p.revenueCents === 0)).toBe(true);
+});
+
+it("counts a seller's listed products at or below their low-stock threshold, from catalog's product events", async () => {
+  const seller = await registerPerson('SELLER', 'Lucía Pincay');
+  const { createProduct } = await ok(
+    CreateProductMutation,
+    { input: { name: 'Pargo rojo', priceCents: 900, unit: 'LB', subcategoryId: CAMARON_SUBCATEGORY, quantityOnHand: 10, lowStockThreshold: 5 } },
+    { token: seller.token },
+  );
+  const lowStock = async () => (await ok(DashboardQuery, {}, { token: seller.token })).dashboard.lowStockCount;
+  // 10 available over a threshold of 5: not low
+  await eventually(async () => expect(await lowStock()).toBe(0));
+  await ok(AdjustInventoryMutation, { productId: createProduct.id, delta: -6, reason: 'merma' }, { token: seller.token });
+  await eventually(async () => expect(await lowStock()).toBe(1));
+  // unlisted, it is no longer on sale, so no longer low on stock
+  await ok(UpdateProductMutation, { id: createProduct.id, input: { listed: false } }, { token: seller.token });
+  await eventually(async () => expect(await lowStock()).toBe(0));
 });
