@@ -112,6 +112,14 @@ it("costs the viewer's notifications the same two statements for 5 and for 50: t
   expect(fifty.statements.filter((sql) => sql.includes('"users"."notification"'))).toHaveLength(2);
 });
 
+it('counts the notifications only when totalCount is asked', async () => {
+  const owner = h.token('CLIENT', inboxOwner);
+  const page = await statementsOf(`query { notifications(first: 50) { edges { node { id } } } }`, {}, owner);
+  expect(page.data.notifications.edges).toHaveLength(50);
+  expect(page.statements).toHaveLength(1);
+  expect(page.statements.some((sql) => sql.includes('count('))).toBe(false);
+});
+
 it('resolves a batch of 5 or of 50 User references, with their seller profiles, in one statement', async () => {
   const admin = h.token('ADMIN', adminId);
   const batch = (n: number) => ({ representations: accountIds.slice(0, n).map((id) => ({ __typename: 'User', id })) });

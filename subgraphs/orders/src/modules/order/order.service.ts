@@ -209,12 +209,12 @@ export class OrderService {
     return Object.assign(order, { status: target, updatedAt: now, ...(reason ? { cancelReason: reason, refundDue: decision.refundDue } : {}) });
   }
 
-  /** Newest first, keyset on (createdAt, id); one statement for the page and one for the count, whatever the size. */
+  /** Newest first, keyset on (createdAt, id); one statement for the page and, when totalCount is asked, one for the count. */
   private async page(em: EntityManager, owner: { buyerId?: string; sellerId?: string }, args: OrderPageArgs): Promise<OrderConnection> {
     const limit = pageSize(args.first);
     const where: Record<string, unknown> = { placed: true, ...owner, ...(args.status ? { status: args.status } : {}) };
     const filter = args.after ? { $and: [where, afterNewestFirst<Order>(args.after)] } : where;
-    const [rows, total] = await Promise.all([em.find(Order, filter, { orderBy: newestFirstOrder, limit: limit + 1 }), em.count(Order, where)]);
-    return toConnection(OrderConnection, rows, limit, total, newestFirstCursor);
+    const rows = await em.find(Order, filter, { orderBy: newestFirstOrder, limit: limit + 1 });
+    return toConnection(OrderConnection, rows, limit, () => em.count(Order, where), newestFirstCursor);
   }
 }

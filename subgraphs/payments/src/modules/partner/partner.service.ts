@@ -86,11 +86,9 @@ export class PartnerService {
     const limit = pageSize(first);
     const where: Record<string, unknown> = { partnerId: partnerId.toLowerCase() };
     const filter = after ? { $and: [where, afterNewestFirst<PartnerDelivery>(after)] } : where;
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PartnerDelivery, filter, { orderBy: newestFirstOrder, limit: limit + 1 }),
-      ctx.em.count(PartnerDelivery, where),
-    ]);
-    return toConnection(PartnerDeliveryConnection, rows, limit, total, newestFirstCursor);
+    const rows = await ctx.em.find(PartnerDelivery, filter, { orderBy: newestFirstOrder, limit: limit + 1 });
+    // counted only when the client asks for totalCount
+    return toConnection(PartnerDeliveryConnection, rows, limit, () => ctx.em.count(PartnerDelivery, where), newestFirstCursor);
   }
 
   /** In the consumer's transaction: one delivery per active partner subscribed to the event, each with its job. */

@@ -32,11 +32,9 @@ export class NotificationService {
     const limit = pageSize(args.first);
     const where: FilterQuery<Notification> = args.unreadOnly ? { userId: viewer.id, readAt: null } : { userId: viewer.id };
     const pageWhere: FilterQuery<Notification> = args.after ? { $and: [where, afterNewestFirst<Notification>(args.after)] } : where;
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Notification, pageWhere, { orderBy: newestFirstOrder, limit: limit + 1 }),
-      ctx.em.count(Notification, where),
-    ]);
-    return toConnection(NotificationConnection, rows, limit, totalCount, newestFirstCursor);
+    const rows = await ctx.em.find(Notification, pageWhere, { orderBy: newestFirstOrder, limit: limit + 1 });
+    // counted only when the client asks for totalCount
+    return toConnection(NotificationConnection, rows, limit, () => ctx.em.count(Notification, where), newestFirstCursor);
   }
 
   unreadCount(ctx: ServiceContext): Promise<number> {

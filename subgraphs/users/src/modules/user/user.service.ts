@@ -13,7 +13,8 @@ export class UserService {
     const limit = pageSize(args.first);
     const where: FilterQuery<User> = args.role ? { role: args.role } : {};
     const pageWhere: FilterQuery<User> = args.after ? { $and: [where, afterNewestFirst<User>(args.after)] } : where;
-    const [rows, totalCount] = await Promise.all([em.find(User, pageWhere, { orderBy: newestFirstOrder, limit: limit + 1 }), em.count(User, where)]);
-    return toConnection(UserConnection, rows, limit, totalCount, newestFirstCursor);
+    const rows = await em.find(User, pageWhere, { orderBy: newestFirstOrder, limit: limit + 1 });
+    // counted only when the client asks for totalCount
+    return toConnection(UserConnection, rows, limit, () => em.count(User, where), newestFirstCursor);
   }
 }
