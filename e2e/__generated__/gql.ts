@@ -42,6 +42,11 @@ type Documents = {
     "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {\n      id\n      status\n      amountCents\n      refundedCents\n    }\n  }\n": typeof types.RefundPaymentDocument,
     "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) {\n      id\n      status\n    }\n  }\n": typeof types.SimulateCardPaymentDocument,
     "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n": typeof types.OrderPaymentDocument,
+    "\n  query TopSellers($from: DateTime, $to: DateTime, $limit: Int) {\n    topSellers(from: $from, to: $to, limit: $limit) {\n      seller {\n        id\n        name\n      }\n      revenueCents\n      orders\n    }\n  }\n": typeof types.TopSellersDocument,
+    "\n  query TopProducts($from: DateTime, $to: DateTime, $limit: Int) {\n    topProducts(from: $from, to: $to, limit: $limit) {\n      product {\n        id\n        name\n      }\n      quantitySold\n      revenueCents\n    }\n  }\n": typeof types.TopProductsDocument,
+    "\n  query SalesByCategory($from: DateTime, $to: DateTime) {\n    salesByCategory(from: $from, to: $to) {\n      category {\n        id\n        name\n      }\n      revenueCents\n      quantitySold\n    }\n  }\n": typeof types.SalesByCategoryDocument,
+    "\n  query CustomerSegments {\n    customerSegments {\n      segment\n      customers\n      revenueCents\n    }\n  }\n": typeof types.CustomerSegmentsDocument,
+    "\n  query LowStockProducts {\n    lowStockProducts {\n      id\n      name\n    }\n  }\n": typeof types.LowStockProductsDocument,
     "\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n": typeof types.SalesReportDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        role\n        phone\n        sellerProfile {\n          stallName\n          pierSection\n        }\n        createdAt\n      }\n    }\n  }\n": typeof types.RegisterDocument,
@@ -87,6 +92,11 @@ const documents: Documents = {
     "\n  mutation RefundPayment($paymentId: ID!, $amountCents: Int, $reason: String) {\n    refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {\n      id\n      status\n      amountCents\n      refundedCents\n    }\n  }\n": types.RefundPaymentDocument,
     "\n  mutation SimulateCardPayment($paymentId: ID!, $succeed: Boolean) {\n    simulateCardPayment(paymentId: $paymentId, succeed: $succeed) {\n      id\n      status\n    }\n  }\n": types.SimulateCardPaymentDocument,
     "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n": types.OrderPaymentDocument,
+    "\n  query TopSellers($from: DateTime, $to: DateTime, $limit: Int) {\n    topSellers(from: $from, to: $to, limit: $limit) {\n      seller {\n        id\n        name\n      }\n      revenueCents\n      orders\n    }\n  }\n": types.TopSellersDocument,
+    "\n  query TopProducts($from: DateTime, $to: DateTime, $limit: Int) {\n    topProducts(from: $from, to: $to, limit: $limit) {\n      product {\n        id\n        name\n      }\n      quantitySold\n      revenueCents\n    }\n  }\n": types.TopProductsDocument,
+    "\n  query SalesByCategory($from: DateTime, $to: DateTime) {\n    salesByCategory(from: $from, to: $to) {\n      category {\n        id\n        name\n      }\n      revenueCents\n      quantitySold\n    }\n  }\n": types.SalesByCategoryDocument,
+    "\n  query CustomerSegments {\n    customerSegments {\n      segment\n      customers\n      revenueCents\n    }\n  }\n": types.CustomerSegmentsDocument,
+    "\n  query LowStockProducts {\n    lowStockProducts {\n      id\n      name\n    }\n  }\n": types.LowStockProductsDocument,
     "\n  query Dashboard {\n    dashboard {\n      revenueTodayCents\n      ordersToday\n      ordersByStatus {\n        status\n        count\n      }\n      averageOrderCents\n      lowStockCount\n    }\n  }\n": types.DashboardDocument,
     "\n  query SalesReport($from: DateTime!, $to: DateTime!, $granularity: Granularity!) {\n    salesReport(from: $from, to: $to, granularity: $granularity) {\n      periodStart\n      orders\n      revenueCents\n    }\n  }\n": types.SalesReportDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      expiresIn\n      user {\n        id\n        email\n        name\n        role\n        phone\n        sellerProfile {\n          stallName\n          pierSection\n        }\n        createdAt\n      }\n    }\n  }\n": types.RegisterDocument,
@@ -230,6 +240,26 @@ export function graphql(source: "\n  mutation SimulateCardPayment($paymentId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderPayment($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      payment {\n        id\n        method\n        status\n        amountCents\n        refundedCents\n        clientSecret\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopSellers($from: DateTime, $to: DateTime, $limit: Int) {\n    topSellers(from: $from, to: $to, limit: $limit) {\n      seller {\n        id\n        name\n      }\n      revenueCents\n      orders\n    }\n  }\n"): (typeof documents)["\n  query TopSellers($from: DateTime, $to: DateTime, $limit: Int) {\n    topSellers(from: $from, to: $to, limit: $limit) {\n      seller {\n        id\n        name\n      }\n      revenueCents\n      orders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopProducts($from: DateTime, $to: DateTime, $limit: Int) {\n    topProducts(from: $from, to: $to, limit: $limit) {\n      product {\n        id\n        name\n      }\n      quantitySold\n      revenueCents\n    }\n  }\n"): (typeof documents)["\n  query TopProducts($from: DateTime, $to: DateTime, $limit: Int) {\n    topProducts(from: $from, to: $to, limit: $limit) {\n      product {\n        id\n        name\n      }\n      quantitySold\n      revenueCents\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesByCategory($from: DateTime, $to: DateTime) {\n    salesByCategory(from: $from, to: $to) {\n      category {\n        id\n        name\n      }\n      revenueCents\n      quantitySold\n    }\n  }\n"): (typeof documents)["\n  query SalesByCategory($from: DateTime, $to: DateTime) {\n    salesByCategory(from: $from, to: $to) {\n      category {\n        id\n        name\n      }\n      revenueCents\n      quantitySold\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerSegments {\n    customerSegments {\n      segment\n      customers\n      revenueCents\n    }\n  }\n"): (typeof documents)["\n  query CustomerSegments {\n    customerSegments {\n      segment\n      customers\n      revenueCents\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LowStockProducts {\n    lowStockProducts {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query LowStockProducts {\n    lowStockProducts {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,9 +3,12 @@
 import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
 import { reportsConfigSchema, type ReportsConfig } from './config';
 import { Migration20261201000000_reports } from './migrations/Migration20261201000000_reports';
+import { Migration20261202000000_rankings } from './migrations/Migration20261202000000_rankings';
 import { readModelConsumer } from './modules/read-model/read-model.consumer';
 import { OrderFact, ProductState, SellerDay } from './modules/read-model/read-model.entity';
 import { ReadModelProjector } from './modules/read-model/read-model.projector';
+import { RankingService } from './modules/rankings/rankings.service';
+import { OrderLine, ProductDay } from './modules/rankings/rankings.entity';
 import { ReportService } from './modules/report/report.service';
 import type { ReportsContext, ReportsServices } from './reports.context';
 import { buildReportsSchema } from './schema';
@@ -13,10 +16,10 @@ import { buildReportsSchema } from './schema';
 export const reportsSubgraph: SubgraphDefinition<ReportsConfig, ReportsContext, ReportsServices> = {
   name: 'reports',
   configSchema: reportsConfigSchema,
-  entities: [OrderFact, SellerDay, ProductState],
-  migrations: [Migration20261201000000_reports],
+  entities: [OrderFact, SellerDay, ProductState, OrderLine, ProductDay],
+  migrations: [Migration20261201000000_reports, Migration20261202000000_rankings],
   buildSchema: buildReportsSchema,
-  createServices: () => ({ reports: new ReportService(), projector: new ReadModelProjector() }),
+  createServices: () => ({ reports: new ReportService(), projector: new ReadModelProjector(), rankings: new RankingService() }),
   consumers: ({ projector }, { logger }) => [readModelConsumer(projector, logger.child({ component: 'read-model' }))],
   extendContext: (base, services) => ({ ...base, services }),
 };

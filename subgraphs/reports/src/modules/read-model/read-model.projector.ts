@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainTopic } from '@espigon/kit/events/domain-events';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
+import { ProductSalesProjector } from '../rankings/product-sales.projector';
 import { applyOrderEvent, partiesOf, readOrderEvent, saleDeltas, saleOf, UnreadableEventError, type OrderFactState } from './order-fact-rules';
 
 interface OrderFactRow {
@@ -23,6 +24,9 @@ interface OrderFactRow {
 const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 export class ReadModelProjector {
+  /** The order's lines and its products' days (order_line, product_day), moved in the same transaction. */
+  private readonly productSales = new ProductSalesProjector();
+
   /** An order event: the order's row, then its seller's days, moved by the difference the event made. */
   async applyOrderEvent(tx: EntityManager, envelope: OutboxEnvelope): Promise<void> {
     const change = readOrderEvent(envelope);
@@ -58,6 +62,7 @@ export class ReadModelProjector {
         [after.sellerId, delta.day, delta.orders, delta.revenueCents],
       );
     }
+    await this.productSales.apply(tx, envelope, before, after);
   }
 
   /** A product's whole state: kept when it is newer than what is known (events may come late or twice). */
