@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@espigon/kit/graphql/federated-schema';
+import { DashboardSubscriptionResolver } from './modules/live/dashboard-subscription.resolver';
 import { ReportResolver } from './modules/report/report.resolver';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ReportResolver] });
+  return buildFederatedSchema({ resolvers: [ReportResolver, DashboardSubscriptionResolver] });
 }
