@@ -4,6 +4,7 @@ import type { SubgraphDefinition } from '@espigon/kit/server/start-subgraph';
 import { reportsConfigSchema, type ReportsConfig } from './config';
 import { Migration20261201000000_reports } from './migrations/Migration20261201000000_reports';
 import { Migration20261202000000_rankings } from './migrations/Migration20261202000000_rankings';
+import { ReportsChangedSignal, signallingConsumer } from './modules/live/reports-changed';
 import { readModelConsumer } from './modules/read-model/read-model.consumer';
 import { OrderFact, ProductState, SellerDay } from './modules/read-model/read-model.entity';
 import { ReadModelProjector } from './modules/read-model/read-model.projector';
@@ -19,7 +20,13 @@ export const reportsSubgraph: SubgraphDefinition<ReportsConfig, ReportsContext, 
   entities: [OrderFact, SellerDay, ProductState, OrderLine, ProductDay],
   migrations: [Migration20261201000000_reports, Migration20261202000000_rankings],
   buildSchema: buildReportsSchema,
-  createServices: () => ({ reports: new ReportService(), projector: new ReadModelProjector(), rankings: new RankingService() }),
-  consumers: ({ projector }, { logger }) => [readModelConsumer(projector, logger.child({ component: 'read-model' }))],
-  extendContext: (base, services) => ({ ...base, services }),
+  createServices: ({ orm, events, logger }) => {
+    const signal = new ReportsChangedSignal(events, logger.child({ component: 'live' }));
+    orm.em.getEventManager().registerSubscriber(signal);
+    return { reports: new ReportService(), projector: new ReadModelProjector(), rankings: new RankingService(), signal };
+  },
+  consumers: ({ projector, signal }, { logger }) => [
+    signallingConsumer(readModelConsumer(projector, logger.child({ component: 'read-model' })), signal),
+  ],
+  extendContext: (base, services, { events }) => ({ ...base, services, events }),
 };
