@@ -1,5 +1,5 @@
-// `npm start` on a machine with no database and no Redis: the embedded PGlite keeps accounts across a restart, and a
-// demo client can fill a cart from two seeded sellers and check out.
+// `npm start` on a machine with no database and no Redis: the embedded PGlite keeps accounts (and the demo orders,
+// placed once) across a restart, and a demo client can fill a cart from two seeded sellers and check out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import {
   AddToCartMutation,
   CheckoutMutation,
   CreatePaymentMutation,
+  MyOrdersQuery,
   OrderPaymentQuery,
   SimulateCardPaymentMutation,
 } from './operations/orders.operations';
@@ -42,6 +43,13 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     await ok(RegisterMutation, { input: { email, password, name: 'Marta Embebida', role: 'CLIENT' } }, { url });
     const first = await ok(LoginMutation, { email, password }, { url });
     expect((await ok(MeQuery, {}, { url, token: first.login.accessToken })).me?.name).toBe('Marta Embebida');
+    // the demo history was placed once, at the first start: three of its five orders are carmen's
+    const carmenOrders = async () => {
+      const carmen = demo('carmen@example.ec');
+      const token = (await ok(LoginMutation, { email: carmen.email, password: carmen.password }, { url: market!.gatewayUrl })).login.accessToken;
+      return (await ok(MyOrdersQuery, { first: 1 }, { url: market!.gatewayUrl, token })).me!.orders.totalCount;
+    };
+    expect(await carmenOrders()).toBe(3);
     expect(await market.stop()).toBe(0); // drained and closed cleanly on SIGTERM
 
     market = await spawnMarket(env, join(dataDir, 'second-run.log'));
@@ -55,6 +63,7 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`The market is already running on ${dataDir} (pid ${market.child.pid})`);
     const again = await ok(LoginMutation, { email, password }, { url: market.gatewayUrl });
+    expect(await carmenOrders()).toBe(3); // a restart does not place the demo orders again
     expect(again.login.user.id).toBe(first.login.user.id);
     // the signing keys were kept too: a token from before the restart still verifies
     expect((await ok(MeQuery, {}, { url: market.gatewayUrl, token: first.login.accessToken })).me?.id).toBe(first.login.user.id);

@@ -16,6 +16,7 @@ import type { RunningService } from '@espigon/kit/server/subgraph-server';
 import { subgraphDefinitions } from './subgraph-registry';
 import { loadDotEnv } from '@espigon/kit/dotenv';
 import { readSupergraphConfig } from './supergraph-config';
+import { placeDemoOrders } from './demo-orders';
 
 /** Connections per subgraph on the embedded server (see the comment where it is used). */
 const EMBEDDED_POOL_PER_SUBGRAPH = 4;
@@ -129,6 +130,13 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env, onCr
       { thread: threads && env.MARKET_THREADS !== 'database' },
     );
     started.push(gateway);
+    // the demo data's history (orders, payments, a refund) goes through the gateway once, the first time; a market
+    // whose demo step fails still serves (the orders it did place stay, and it is not tried again)
+    if (['true', '1', 'yes'].includes(env.SEED_DEMO_DATA ?? '')) {
+      await placeDemoOrders(gateway.url, logger, { simulatedCards: !env.STRIPE_SECRET_KEY && env.NODE_ENV !== 'production' }).catch((err: Error) =>
+        logger.warn({ err }, 'the demo orders could not all be placed'),
+      );
+    }
     logger.info({ gateway: gateway.url, subgraphs: subgraphUrls }, 'market ready');
     return { gatewayUrl: gateway.url, subgraphUrls, stop };
   } catch (err) {
