@@ -138,7 +138,9 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: WORKERS }, async (_, w) => {
         // by seller, so no two workers' transactions touch the same seller's rows (batches would deadlock otherwise)
-        const mine = rest.filter((events) => sellers.indexOf((events[0].payload as { sellerId: string }).sellerId) % WORKERS === w).flat();
+        const mine = rest
+          .filter((events) => (sellers as string[]).indexOf((events[0].payload as { sellerId: string }).sellerId) % WORKERS === w)
+          .flat();
         for (let i = 0; i < mine.length; i += BATCH)
           await handleBatchOnce(orm.em, 'reports.read-model', mine.slice(i, i + BATCH), (envelope, tx) => consumer.handle(envelope, tx));
       }),
