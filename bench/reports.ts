@@ -1,9 +1,10 @@
 // `npm run bench:reports`: the reports read model at 100,000 orders. A fresh PostgreSQL database gets the reports schema;
 // every order's events (created; most paid, with payments' and orders' events; some refunded in part, some cancelled
 // after payment and refunded, some left unpaid or cancelled unpaid), spread over 200 sellers and 120 Guayaquil days, go
-// through the read model's own consumer as the service runs it (inbox claim and projector, one transaction per event).
-// The first BENCH_SEQUENTIAL events are applied one after the other, as the live consumer does: their rate is the
-// consumer's events/s; the rest are applied by BENCH_WORKERS workers at once (disjoint orders), only to seed faster.
+// through the read model's own consumer as the service runs it (inbox claims and projector). The first BENCH_SEQUENTIAL
+// events are applied as the live consumer does, the events of one read (BENCH_BATCH, 50) per transaction, one read
+// after the other: their rate is the consumer's events/s; then up to 5,000 one per transaction, for comparison; the
+// rest by BENCH_WORKERS workers at once (disjoint sellers, batched), only to seed faster.
 // Then the reports subgraph is started on that database and `dashboard` and a 90-day `salesReport` (DAY) are timed over
 // HTTP as an ADMIN (the whole market: the largest read) and as one SELLER, p50/p95 of BENCH_REQUESTS sequential requests.
 // Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test); the database is dropped afterwards.
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { initORM, type InitOrmOptions } from '@espigon/kit/database/orm';
 import { DomainTopic } from '@espigon/kit/events/domain-events';
-import { handleOnce, InboxEvent } from '@espigon/kit/events/inbox';
+import { handleBatchOnce, handleOnce, InboxEvent } from '@espigon/kit/events/inbox';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { createLogger } from '@espigon/kit/logger';
 import { migrateSubgraph, startSubgraph } from '@espigon/kit/server/start-subgraph';
@@ -28,6 +29,8 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+/** The live consumer's read size (the kit's stream consumer reads up to 50 entries at a time). */
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const SELLERS = 200;
 const DAYS = 120;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -106,24 +109,40 @@ async function main(): Promise<void> {
     const total = orders.reduce((sum, events) => sum + events.length, 0);
     process.stdout.write(`${ORDERS} orders, ${total} events, ${SELLERS} sellers over ${DAYS} days\n`);
 
-    // as the live consumer: one event after the other
+    // as the live consumer: the events of one read from the stream (up to its batch size) in one transaction, one read
+    // after the other; then, for comparison, one event per transaction (the consumer's fallback, and its pace when
+    // events trickle in one by one)
     let cursor = 0;
-    let applied = 0;
-    const sequentialStart = process.hrtime.bigint();
-    while (applied < SEQUENTIAL && cursor < orders.length) {
-      for (const envelope of orders[cursor++]) await apply(envelope);
-      applied += orders[cursor - 1].length;
-    }
-    const sequentialMs = Number(process.hrtime.bigint() - sequentialStart) / 1e6;
-    const perSecond = Math.round((applied / sequentialMs) * 1000);
-    process.stdout.write(`consumer, one event at a time: ${applied} events in ${(sequentialMs / 1000).toFixed(1)} s = ${perSecond} events/s\n`);
+    const timed = async (label: string, limit: number, run: (events: OutboxEnvelope[]) => Promise<void>) => {
+      const events: OutboxEnvelope[] = [];
+      while (events.length < limit && cursor < orders.length) events.push(...orders[cursor++]);
+      const start = process.hrtime.bigint();
+      await run(events);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      process.stdout.write(
+        `consumer, ${label}: ${events.length} events in ${(ms / 1000).toFixed(1)} s = ${Math.round((events.length / ms) * 1000)} events/s\n`,
+      );
+      return events.length;
+    };
+    let applied = await timed(`${BATCH} events per transaction`, SEQUENTIAL, async (events) => {
+      for (let i = 0; i < events.length; i += BATCH)
+        await handleBatchOnce(orm.em, 'reports.read-model', events.slice(i, i + BATCH), (envelope, tx) => consumer.handle(envelope, tx));
+    });
+    applied += await timed('one event per transaction', Math.min(SEQUENTIAL, 5_000), async (events) => {
+      for (const envelope of events) await apply(envelope);
+    });
 
-    // the rest, only to seed: workers on disjoint orders
+    // the rest, only to seed: workers on disjoint sellers
     const seedStart = Date.now();
     const rest = orders.slice(cursor);
     await Promise.all(
       Array.from({ length: WORKERS }, async (_, w) => {
-        for (let i = w; i < rest.length; i += WORKERS) for (const envelope of rest[i]) await apply(envelope);
+        // by seller, so no two workers' transactions touch the same seller's rows (batches would deadlock otherwise)
+        const mine = rest
+          .filter((events) => (sellers as string[]).indexOf((events[0].payload as { sellerId: string }).sellerId) % WORKERS === w)
+          .flat();
+        for (let i = 0; i < mine.length; i += BATCH)
+          await handleBatchOnce(orm.em, 'reports.read-model', mine.slice(i, i + BATCH), (envelope, tx) => consumer.handle(envelope, tx));
       }),
     );
     const restEvents = total - applied;

@@ -8,7 +8,7 @@ import { testWithRedis } from '../src/testing/test-services';
 import { initORM, migrate, type EntityManager, type Orm } from '../src/database/orm';
 import { Migration20261124000001_kit_outbox, Migration20261124000002_kit_inbox } from '../src/events/event-migrations';
 import { RedisEventStream, type EventConsumer } from '../src/events/event-stream';
-import { handleOnce, InboxEvent } from '../src/events/inbox';
+import { handleBatchOnce, handleOnce, InboxEvent } from '../src/events/inbox';
 import { OutboxEvent, recordOutboxEvent, type OutboxEnvelope } from '../src/events/outbox.entity';
 import { OutboxRelay } from '../src/events/outbox-relay';
 import { createLogger } from '../src/logger';
@@ -154,3 +154,49 @@ testWithRedis('a handler that fails is retried before anything after it, and its
     await consumer.stop();
   }
 });
+
+testWithRedis(
+  'a batched consumer: each read in one transaction, each effect once and in order; a failing event falls back to one at a time',
+  async () => {
+    const effect = async (envelope: OutboxEnvelope, tx: EntityManager) => {
+      const { aggregate, seq } = envelope.payload as { aggregate: string; seq: number };
+      if (seq === 705 && failuresLeft-- > 0) throw new Error('reports database busy');
+      await tx.execute(`insert into "probe"."effect" ("event_id", "aggregate", "seq") values (?, ?, ?)`, [envelope.eventId, aggregate, seq]);
+    };
+    let failuresLeft = 2;
+    const batches: number[] = [];
+    await emit(20, ['order-g', 'order-h'], 700);
+    while ((await relay.relayOnce()).more);
+    // one event already handled (a redelivery after a crash between commit and acknowledgement): not applied again
+    const [first] = (await orm.em
+      .fork()
+      .execute<{ payload: OutboxEnvelope['payload']; event_id: string }[]>(
+        `select "id" as "event_id", "payload" from "probe"."outbox_event" where ("payload"->>'seq')::int >= 700 order by ("payload"->>'seq')::int`,
+      )) as { payload: OutboxEnvelope['payload']; event_id: string }[];
+    await handleOnce(orm.em, 'probe.batched', { eventId: first.event_id, topic: 'probe.happened', occurredAt: '', payload: first.payload }, (tx) =>
+      effect({ eventId: first.event_id, topic: 'probe.happened', occurredAt: '', payload: first.payload }, tx),
+    );
+    const consumer = stream.consume({
+      group: 'probe.batched',
+      consumer: 'probe-1',
+      topics: ['probe.happened'],
+      logger,
+      handle: (envelope) => handleOnce(orm.em, 'probe.batched', envelope, (tx) => effect(envelope, tx)).then(() => undefined),
+      handleBatch: async (envelopes) => {
+        await handleBatchOnce(orm.em, 'probe.batched', envelopes, effect);
+        batches.push(envelopes.length);
+      },
+    });
+    try {
+      await until(async () => (await effects()).filter((r) => r.seq >= 700).length >= 20, '20 effects');
+      const rows = (await effects()).filter((r) => r.seq >= 700);
+      expectOnceInOrder(rows, 20);
+      expect(rows.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 700 + i));
+      expect(failuresLeft).toBeLessThan(0);
+      // the first read failed as a batch (705 failed), went one at a time; later reads went whole
+      expect(batches.some((n) => n > 1)).toBe(true);
+    } finally {
+      await consumer.stop();
+    }
+  },
+);

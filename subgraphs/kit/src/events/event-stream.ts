@@ -15,6 +15,11 @@ export interface ConsumerOptions {
   topics: string[];
   /** Throwing leaves the event pending: it is retried, in order, before anything after it. */
   handle(envelope: OutboxEnvelope): Promise<void>;
+  /**
+   * Optional: the events of one read (up to `batchSize`, in order), handled together (e.g. in one transaction). When it
+   * throws, nothing of the batch counts as handled and its events go through `handle` one at a time, as without it.
+   */
+  handleBatch?(envelopes: OutboxEnvelope[]): Promise<void>;
   logger: Logger;
   /** Entries another consumer of the group holds for this long are taken over (it died). */
   claimIdleMs?: number;
@@ -188,6 +193,16 @@ class RedisStreamConsumer {
 
   /** In order; stops at the first failure, which stays pending and is retried first. */
   private async handleEntries(key: string, entries: StreamEntries): Promise<boolean> {
+    if (this.options.handleBatch && entries.length > 1 && this.running) {
+      const readable = entries.filter(([, fields]) => fields);
+      try {
+        await this.options.handleBatch(readable.map(([, fields]) => JSON.parse(fields[fields.indexOf('event') + 1]) as OutboxEnvelope));
+        await this.redis.xack(key, this.options.group, ...entries.map(([id]) => id));
+        return true;
+      } catch (err) {
+        this.options.logger.debug({ cause: (err as Error).message, events: entries.length }, 'event batch failed; one at a time');
+      }
+    }
     for (const [id, fields] of entries) {
       if (!this.running) return true;
       if (!fields) {
@@ -255,6 +270,18 @@ export class MemoryEventStream implements EventStream {
           const key = `${options.group}:${topic}`;
           const list = MemoryEventStream.topics.get(topic) ?? [];
           let offset = MemoryEventStream.offsets.get(key) ?? 0;
+          let batchFailed = false;
+          while (options.handleBatch && running && list.length - offset > 1 && !batchFailed) {
+            const batch = list.slice(offset, offset + (options.batchSize ?? 50));
+            try {
+              await options.handleBatch(batch);
+              MemoryEventStream.offsets.set(key, (offset += batch.length));
+              progressed = true;
+            } catch (err) {
+              options.logger.debug({ cause: (err as Error).message, events: batch.length }, 'event batch failed; one at a time');
+              batchFailed = true;
+            }
+          }
           while (running && offset < list.length && !failed) {
             try {
               await options.handle(list[offset]);

@@ -54,3 +54,34 @@ export async function handleOnce(
     return true;
   });
 }
+
+/**
+ * Several events in ONE transaction (one commit, so one WAL flush, for all of them): all are claimed as `handleOnce`
+ * claims one (a single insert), and the effects of those newly claimed run in order; the claims and the effects commit
+ * together or not at all. Returns how many effects ran.
+ */
+export async function handleBatchOnce(
+  em: EntityManager,
+  consumer: string,
+  envelopes: readonly OutboxEnvelope[],
+  effect: (envelope: OutboxEnvelope, tx: EntityManager) => Promise<void>,
+): Promise<number> {
+  if (!envelopes.length) return 0;
+  return em.fork().transactional(async (tx) => {
+    const schema = tx.config.get('schema');
+    const claimed: { event_id: string }[] = await tx.execute(
+      `insert into "${schema}"."inbox_event" ("event_id", "consumer", "topic", "handled_at")
+       values ${envelopes.map(() => '(?, ?, ?, now())').join(', ')} on conflict do nothing returning "event_id"`,
+      envelopes.flatMap((e) => [e.eventId, consumer, e.topic]),
+    );
+    const mine = new Set(claimed.map((c) => c.event_id));
+    let applied = 0;
+    for (const envelope of envelopes) {
+      // an event id twice in one batch is claimed (and applied) once
+      if (!mine.delete(envelope.eventId.toLowerCase())) continue;
+      await effect(envelope, tx);
+      applied++;
+    }
+    return applied;
+  });
+}

@@ -13,7 +13,7 @@ import { createRedis } from '../redis';
 import { createEventBus, type EventBus } from '../events/pubsub';
 import { createEventStream, type EventConsumer, type EventStream } from '../events/event-stream';
 import { Migration20261124000001_kit_outbox, Migration20261124000002_kit_inbox } from '../events/event-migrations';
-import { handleOnce, InboxEvent } from '../events/inbox';
+import { handleBatchOnce, handleOnce, InboxEvent } from '../events/inbox';
 import { OutboxEvent, type OutboxEnvelope } from '../events/outbox.entity';
 import { OutboxRelay } from '../events/outbox-relay';
 import { OutboxWakeup } from '../events/outbox-wakeup';
@@ -89,6 +89,12 @@ export interface EventConsumerSpec {
   topics: string[];
   /** Runs in the transaction that records the event as handled; throwing rolls both back and retries later. */
   handle(envelope: OutboxEnvelope, tx: EntityManager): Promise<void>;
+  /**
+   * Opt in: the events of one read from the stream (up to 50) are claimed and handled in ONE transaction (one commit
+   * for all, far more events per second); their inbox claims commit with their effects, so each still takes effect
+   * once. When that transaction fails, the events are handled one per transaction, and a failing one stops only itself.
+   */
+  batched?: boolean;
 }
 
 export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends RequestContext, Services>(
@@ -209,6 +215,11 @@ export async function startSubgraph<Cfg extends ServiceConfig, Ctx extends Reque
         handle: async (envelope) => {
           await handleOnce(orm.em, group, envelope, (tx) => spec.handle(envelope, tx));
         },
+        handleBatch: spec.batched
+          ? async (envelopes) => {
+              await handleBatchOnce(orm.em, group, envelopes, (envelope, tx) => spec.handle(envelope, tx));
+            }
+          : undefined,
       });
     });
     stoppers.push(() => Promise.all(consumers.map((c) => c.stop())));

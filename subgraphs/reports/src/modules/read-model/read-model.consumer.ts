@@ -1,6 +1,6 @@
 // The reports read model's one durable consumer (group `reports.read-model`): order, payment and product events, each
-// applied once (the kit's inbox commits with the effect). A payload off the contract is skipped with a warning: it
-// would fail the same way on every retry and hold up every event behind it.
+// applied once (the kit's inbox commits with the effect; the events of one read share a transaction). A payload off the
+// contract is skipped with a warning: it would fail the same way on every retry and hold up every event behind it.
 import { DomainTopic } from '@espigon/kit/events/domain-events';
 import type { Logger } from '@espigon/kit/logger';
 import type { EventConsumerSpec } from '@espigon/kit/server/start-subgraph';
@@ -11,6 +11,8 @@ export function readModelConsumer(projector: ReadModelProjector, logger: Logger)
   return {
     name: 'read-model',
     topics: [...orderFactTopics, ...productTopics],
+    // each read's events in one transaction (one commit): the projector's writes are cheap, the commit is not
+    batched: true,
     async handle(envelope, tx) {
       try {
         if (envelope.topic === DomainTopic.PRODUCT_CHANGED) await projector.applyProductChanged(tx, envelope);

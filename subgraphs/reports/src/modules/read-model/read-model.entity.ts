@@ -1,4 +1,4 @@
-// The read model's rows (tables in Migration20261201000000_reports). The projector writes them with plain SQL upserts
+// The read model's rows (tables in Migration20261201000000_reports and Migration20261203000000_totals). The projector writes them with plain SQL upserts
 // (their effect must be commutative: events of different topics arrive in any order); the entities describe them.
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
@@ -51,6 +51,32 @@ export class SellerDay {
 
   @PrimaryKey({ type: 'date' })
   day!: string;
+
+  @Property({ type: 'integer' })
+  orders: number = 0;
+
+  @Property({ type: 'bigint' })
+  revenueCents: string = '0';
+}
+
+/** How many of a seller's orders have a status (their latest), kept by the projector so the dashboard reads a few rows. */
+@Entity({ tableName: 'status_count' })
+export class StatusCount {
+  @PrimaryKey({ type: 'uuid' })
+  sellerId!: string;
+
+  @PrimaryKey({ type: 'string', length: 20 })
+  status!: string;
+
+  @Property({ type: 'integer' })
+  count: number = 0;
+}
+
+/** A seller's all-time sales (the sum of its seller_day rows), kept alongside them by the projector. */
+@Entity({ tableName: 'seller_total' })
+export class SellerTotal {
+  @PrimaryKey({ type: 'uuid' })
+  sellerId!: string;
 
   @Property({ type: 'integer' })
   orders: number = 0;

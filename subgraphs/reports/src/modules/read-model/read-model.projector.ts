@@ -6,6 +6,7 @@ import { DomainTopic } from '@espigon/kit/events/domain-events';
 import type { EntityManager } from '@espigon/kit/database/orm';
 import type { OutboxEnvelope } from '@espigon/kit/events/outbox.entity';
 import { ProductSalesProjector } from '../rankings/product-sales.projector';
+import { BatchedWrites } from './batched-writes';
 import { applyOrderEvent, partiesOf, readOrderEvent, saleDeltas, saleOf, UnreadableEventError, type OrderFactState } from './order-fact-rules';
 
 interface OrderFactRow {
@@ -27,15 +28,20 @@ export class ReadModelProjector {
   /** The order's lines and its products' days (order_line, product_day), moved in the same transaction. */
   private readonly productSales = new ProductSalesProjector();
 
-  /** An order event: the order's row, then its seller's days, moved by the difference the event made. */
+  /**
+   * An order event: the order's row, then its seller's days, all-time total and status counts, moved by the difference
+   * the event made. Two or three round trips: the row locked and read (an upsert that returns it), the order's lines when
+   * they matter, then every write in one statement.
+   */
   async applyOrderEvent(tx: EntityManager, envelope: OutboxEnvelope): Promise<void> {
     const change = readOrderEvent(envelope);
     const parties = partiesOf(change);
-    await tx.execute(
-      `insert into "reports"."order_fact" ("order_id", "seller_id", "buyer_id") values (?, ?, ?) on conflict ("order_id") do nothing`,
+    // a no-op update on conflict locks the existing row (as `select … for update` would) and returns it as it is
+    const [row] = await tx.execute<OrderFactRow[]>(
+      `insert into "reports"."order_fact" ("order_id", "seller_id", "buyer_id") values (?, ?, ?)
+       on conflict ("order_id") do update set "order_id" = "order_fact"."order_id" returning *`,
       [parties.orderId, parties.sellerId, parties.buyerId],
     );
-    const [row] = await tx.execute<OrderFactRow[]>(`select * from "reports"."order_fact" where "order_id" = ? for update`, [parties.orderId]);
     const before: OrderFactState = {
       orderId: row.order_id,
       sellerId: row.seller_id,
@@ -49,20 +55,45 @@ export class ReadModelProjector {
       refundedCents: row.refunded_cents,
     };
     const after = applyOrderEvent(before, change);
-    await tx.execute(
+    const writes = new BatchedWrites();
+    writes.add(
       `update "reports"."order_fact" set "number" = ?, "total_cents" = ?, "status" = ?, "status_at" = ?, "created_at" = ?, "paid_at" = ?,
          "refunded_cents" = ?, "updated_at" = now() where "order_id" = ?`,
       [after.number, after.totalCents, after.status, after.statusAt, after.createdAt, after.paidAt, after.refundedCents, after.orderId],
     );
-    for (const delta of saleDeltas(saleOf(before), saleOf(after))) {
-      await tx.execute(
-        `insert into "reports"."seller_day" ("seller_id", "day", "orders", "revenue_cents") values (?, ?, ?, ?)
+    const deltas = saleDeltas(saleOf(before), saleOf(after));
+    if (deltas.length) {
+      const days = BatchedWrites.values(deltas.map((d) => [after.sellerId, d.day, d.orders, d.revenueCents]));
+      writes.add(
+        `insert into "reports"."seller_day" ("seller_id", "day", "orders", "revenue_cents") ${days.sql}
          on conflict ("seller_id", "day") do update set "orders" = "seller_day"."orders" + excluded."orders",
            "revenue_cents" = "seller_day"."revenue_cents" + excluded."revenue_cents"`,
-        [after.sellerId, delta.day, delta.orders, delta.revenueCents],
+        days.params,
+      );
+      const orders = deltas.reduce((sum, d) => sum + d.orders, 0);
+      const revenueCents = deltas.reduce((sum, d) => sum + d.revenueCents, 0);
+      if (orders || revenueCents) {
+        writes.add(
+          `insert into "reports"."seller_total" ("seller_id", "orders", "revenue_cents") values (?, ?, ?)
+           on conflict ("seller_id") do update set "orders" = "seller_total"."orders" + excluded."orders",
+             "revenue_cents" = "seller_total"."revenue_cents" + excluded."revenue_cents"`,
+          [after.sellerId, orders, revenueCents],
+        );
+      }
+    }
+    if (before.status !== after.status) {
+      const moves: [string, string, number][] = [];
+      if (before.status) moves.push([after.sellerId, before.status, -1]);
+      if (after.status) moves.push([after.sellerId, after.status, 1]);
+      const counts = BatchedWrites.values(moves);
+      writes.add(
+        `insert into "reports"."status_count" ("seller_id", "status", "count") ${counts.sql}
+         on conflict ("seller_id", "status") do update set "count" = "status_count"."count" + excluded."count"`,
+        counts.params,
       );
     }
-    await this.productSales.apply(tx, envelope, before, after);
+    await this.productSales.apply(tx, envelope, before, after, writes);
+    await writes.run(tx);
   }
 
   /** A product's whole state: kept when it is newer than what is known (events may come late or twice). */

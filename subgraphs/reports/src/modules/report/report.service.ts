@@ -1,5 +1,5 @@
-// The reports' answers, read from the pre-aggregated read model (seller_day, order_fact, product_state): a dashboard or
-// a sales report reads a handful of rows per day, never the orders themselves.
+// The reports' answers, read from the pre-aggregated read model (seller_day, seller_total, status_count, product_state):
+// a dashboard or a sales report reads a handful of rows per seller or per day, never the orders themselves.
 import { BadUserInputError } from '@espigon/kit/errors';
 import type { ServiceContext } from '@espigon/kit/server/service-context';
 import { bucketOf, bucketStarts, dayStart, daysCovered, marketDay } from '../read-model/guayaquil-time';
@@ -28,11 +28,11 @@ export class ReportService {
       ),
       ctx.em.execute<{ orders: string; revenue: string }[]>(
         `select coalesce(sum("orders"), 0) as "orders", coalesce(sum("revenue_cents"), 0) as "revenue"
-         from "reports"."seller_day" where true${sellerFilter(scope)}`,
+         from "reports"."seller_total" where true${sellerFilter(scope)}`,
         sellerParam(scope),
       ),
       ctx.em.execute<{ status: string; count: string }[]>(
-        `select "status", count(*) as "count" from "reports"."order_fact" where "status" is not null${sellerFilter(scope)} group by "status"`,
+        `select "status", sum("count") as "count" from "reports"."status_count" where true${sellerFilter(scope)} group by "status"`,
         sellerParam(scope),
       ),
       ctx.em.execute<{ count: string }[]>(
