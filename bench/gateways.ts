@@ -3,18 +3,18 @@
 import { join } from 'node:path';
 import { spawnGateway } from '../e2e/support/processes';
 import {
+  alternatingRuns,
   benchRequire,
   expectData,
   fillCatalog,
   freePort,
-  load,
   loginToken,
   median,
+  runBenchmark,
   spawnChild,
   startStack,
   stopChild,
   waitForData,
-  type LoadResult,
 } from './support/stack';
 
 const CATALOG_PAGE = `{ products(first: 50) { edges { node { id name priceCents seller { name } inventory { quantityAvailable } subcategory { name category { name } } } } } }`;
@@ -77,18 +77,13 @@ async function main(): Promise<void> {
     const watch = (pid: number) => ({ gateway: pid, users: stack.subgraphs.users.child.pid!, catalog: stack.subgraphs.catalog.child.pid! });
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s runs, ${ROUNDS} rounds alternating; Node ${process.version}\n`);
     for (const q of queries) {
-      const results = new Map<string, LoadResult[]>(gateways.map((g) => [g.name, []]));
-      // one short warm-up each (JIT, plan caches, pools), not counted
-      for (const g of gateways) await load(g.url, q.body, { connections: CONNECTIONS, seconds: 3, token: q.token, watch: {} });
-      for (let round = 0; round < ROUNDS; round++) {
-        // the order rotates, so no gateway always runs first (or right after the same one)
-        const order = gateways.map((_, i) => gateways[(i + round) % gateways.length]);
-        for (const g of order) {
-          const r = await load(g.url, q.body, { connections: CONNECTIONS, seconds: SECONDS, token: q.token, watch: watch(g.pid) });
-          if (r.failures) throw new Error(`${g.name}: ${r.failures} failed requests in a run of ${q.name}`);
-          results.get(g.name)!.push(r);
-        }
-      }
+      const results = await alternatingRuns(gateways, q.body, {
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        token: q.token,
+        watch: (g) => watch(g.pid),
+      });
       console.log(`## ${q.name}`);
       console.log('| gateway | RPS (runs) | p50 ms | p99 ms | CPU ms/request: gateway, catalog, users |');
       console.log('|---|---|---|---|---|');
@@ -108,10 +103,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

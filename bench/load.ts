@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnMarket } from '../e2e/support/processes';
 import { createDatabase, deleteRedisKeys, dropDatabase, uniqueName } from '../e2e/support/test-resources';
-import { benchRequire, cpuSeconds, expectData, fillCatalog, load, rssMiB } from './support/stack';
+import { benchRequire, cpuSeconds, expectData, fillCatalog, load, rssMiB, runBenchmark } from './support/stack';
 
 const CATALOG_PAGE = `{ products(first: 50) { edges { node { id name priceCents seller { name } inventory { quantityAvailable } subcategory { name category { name } } } } } }`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -56,10 +56,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

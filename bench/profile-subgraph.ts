@@ -3,9 +3,8 @@
 // the gateway's query plan sends it for the catalog page, and prints the self time by function and by package.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillCatalog, load, startStack } from './support/stack';
+import { fillCatalog, freePort, load, runBenchmark, startStack } from './support/stack';
 import { spawnGateway } from '../e2e/support/processes';
-import { freePort } from './support/stack';
 
 /** What the gateway sends each subgraph for `{ products(first: 50) { … seller { name } … } }`. */
 const fetches: Record<string, (ids: string[]) => string> = {
@@ -91,10 +90,4 @@ async function main(): Promise<void> {
   summarise(join(profileDir, file));
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -24,6 +24,7 @@ import { testTokenSigner } from '@espigon/kit/testing/test-tokens';
 import { readModelConsumer } from '@espigon/reports/modules/read-model/read-model.consumer';
 import { ReadModelProjector } from '@espigon/reports/modules/read-model/read-model.projector';
 import { reportsSubgraph } from '@espigon/reports/reports.subgraph';
+import { runBenchmark } from './support/stack';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 10_000);
@@ -214,10 +215,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

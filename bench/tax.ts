@@ -2,7 +2,7 @@
 // and through our gateway (with and without in-flight deduplication), alternating runs.
 import { join } from 'node:path';
 import { spawnGateway } from '../e2e/support/processes';
-import { benchRequire, expectData, freePort, load, median, startStack, type LoadResult } from './support/stack';
+import { alternatingRuns, benchRequire, expectData, freePort, median, runBenchmark, startStack } from './support/stack';
 
 const QUERY = JSON.stringify({ query: '{ categories { id name slug subcategories { id name slug } } }' });
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -29,15 +29,12 @@ async function main(): Promise<void> {
     ];
     const answers = await Promise.all(targets.map(async (t) => JSON.stringify(await expectData(t.url, QUERY))));
     if (new Set(answers).size !== 1) throw new Error('the gateway and the subgraph answer differently');
-    const results = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
-    for (const t of targets) await load(t.url, QUERY, { connections: CONNECTIONS, seconds: 3, watch: {} });
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const t of targets.map((_, i) => targets[(i + round) % targets.length])) {
-        const r = await load(t.url, QUERY, { connections: CONNECTIONS, seconds: SECONDS, watch: { gateway: t.pid, catalog: catalog.child.pid! } });
-        if (r.failures) throw new Error(`${t.name}: ${r.failures} failed requests`);
-        results.get(t.name)!.push(r);
-      }
-    }
+    const results = await alternatingRuns(targets, QUERY, {
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      watch: (t) => ({ gateway: t.pid, catalog: catalog.child.pid! }),
+    });
     const direct = median(results.get(targets[0].name)!.map((r) => r.rps));
     console.log(
       `\n{ categories { … subcategories { … } } }, ${CONNECTIONS} connections, ${SECONDS} s runs, ${ROUNDS} rounds; Node ${process.version}\n`,
@@ -57,10 +54,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -264,3 +264,45 @@ export function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+export interface RunTarget {
+  name: string;
+  url: string;
+}
+
+/**
+ * A short warm-up of each target (JIT, plan caches, pools; not counted), then `rounds` rounds of one run each, in an
+ * order that rotates so no target always runs first or right after the same one. Fails on any failed request.
+ */
+export async function alternatingRuns<T extends RunTarget>(
+  targets: T[],
+  body: string,
+  options: { rounds: number; seconds: number; connections: number; token?: string; watch: (target: T) => Record<string, number> },
+): Promise<Map<string, LoadResult[]>> {
+  const results = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+  for (const t of targets) await load(t.url, body, { connections: options.connections, seconds: 3, token: options.token, watch: {} });
+  for (let round = 0; round < options.rounds; round++) {
+    for (const t of targets.map((_, i) => targets[(i + round) % targets.length])) {
+      const r = await load(t.url, body, {
+        connections: options.connections,
+        seconds: options.seconds,
+        token: options.token,
+        watch: options.watch(t),
+      });
+      if (r.failures) throw new Error(`${t.name}: ${r.failures} failed requests`);
+      results.get(t.name)!.push(r);
+    }
+  }
+  return results;
+}
+
+/** Runs a benchmark script's main and exits with its outcome (the services it started are stopped by then). */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -14,7 +14,7 @@ export function createEntityLoader<T extends object>(
   entity: EntityName<T>,
   key: keyof T & string = 'id' as keyof T & string,
 ): DataLoader<string, T | null> {
-  const sql = `${selectColumnsSql(em, entity)} where "${columnOf(em, entity, key)}" in (?)`;
+  const sql = loaderSql(em, entity, key);
   const toEntity = readOnlyRowMapper(em, entity);
   return new DataLoader(async (values) => {
     const valid = [...new Set(values.filter(isUuid).map((v) => v.toLowerCase()))];
@@ -22,4 +22,16 @@ export function createEntityLoader<T extends object>(
     const byKey = new Map(rows.map((row) => [String(row[key]), row]));
     return values.map((v) => (isUuid(v) ? (byKey.get(v.toLowerCase()) ?? null) : null));
   });
+}
+
+/** A loader's statement, built once per entity and key (loaders are created for every request). */
+const loaderStatements = new WeakMap<object, Map<string, string>>();
+
+function loaderSql<T extends object>(em: EntityManager, entity: EntityName<T>, key: keyof T & string): string {
+  const meta = em.getMetadata().get<T>(entity);
+  let byKey = loaderStatements.get(meta);
+  if (!byKey) loaderStatements.set(meta, (byKey = new Map()));
+  let sql = byKey.get(key);
+  if (sql === undefined) byKey.set(key, (sql = `${selectColumnsSql(em, entity)} where "${columnOf(em, entity, key)}" in (?)`));
+  return sql;
 }
