@@ -15,6 +15,7 @@ COPY subgraphs/catalog/package.json subgraphs/catalog/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/payments/package.json subgraphs/payments/
 COPY subgraphs/reports/package.json subgraphs/reports/
+COPY subgraphs/assistant/package.json subgraphs/assistant/
 COPY gateway/package.json gateway/
 
 FROM manifests AS build
@@ -42,6 +43,7 @@ COPY --from=build /app/subgraphs/catalog/dist subgraphs/catalog/dist
 COPY --from=build /app/subgraphs/orders/dist subgraphs/orders/dist
 COPY --from=build /app/subgraphs/payments/dist subgraphs/payments/dist
 COPY --from=build /app/subgraphs/reports/dist subgraphs/reports/dist
+COPY --from=build /app/subgraphs/assistant/dist subgraphs/assistant/dist
 COPY --from=build /app/gateway/dist gateway/dist
 # the gateway serves the composed supergraph; the one-process market reads supergraph.yaml for its subgraphs
 COPY supergraph.graphql supergraph.yaml ./

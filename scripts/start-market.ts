@@ -6,6 +6,7 @@
 // in-process event bus), the gateway on a worker thread of its own, and the embedded PGlite (whose SQL runs on
 // the thread that holds it) on another. They talk to each other only over HTTP, WebSocket and TCP, as in production.
 import 'reflect-metadata';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createLogger } from '@espigon/kit/logger';
@@ -64,6 +65,9 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env, onCr
       env.JWT_PRIVATE_KEY = keys.privateKey;
     }
     const ephemeral = env.SUBGRAPH_PORTS === 'auto';
+    // the gateway's port is settled before the subgraphs start: the assistant's tools call the gateway (GATEWAY_URL)
+    const gatewayPort = env.GATEWAY_PORT === '0' ? String(await freePort()) : (env.GATEWAY_PORT ?? '4000');
+    env.GATEWAY_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     // PGlite runs one statement at a time however many connections it has: a few per subgraph is plenty, and keeps
     // six subgraphs (6 × 4, plus one short-lived migration connection each) under its 32
     const poolMax = embedded ? String(EMBEDDED_POOL_PER_SUBGRAPH) : env.DATABASE_POOL_MAX;
@@ -119,7 +123,7 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env, onCr
     const subgraphUrls: Record<string, string> = Object.fromEntries(
       results.map((r) => (r as PromiseFulfilledResult<readonly [string, string]>).value),
     );
-    const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: env.GATEWAY_PORT ?? '4000' };
+    const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: gatewayPort };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`SUBGRAPH_URL_${name.toUpperCase()}`] = url;
     const gateway: StartedService = await startServiceWorker(
       'gateway',
@@ -143,6 +147,18 @@ export async function startMarket(baseEnv: NodeJS.ProcessEnv = process.env, onCr
     await stop();
     throw err;
   }
+}
+
+/** A port free on this machine now (GATEWAY_PORT=0: tests that run markets side by side). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Takes DATA_DIR/market.pid, or refuses at once when a live process holds it. Its stop() lets it go. */
@@ -183,7 +199,7 @@ function crashed(err: Error): void {
 function describeStartFailure(err: unknown): string {
   const error = err as NodeJS.ErrnoException & { port?: number };
   if (error?.code === 'EADDRINUSE') {
-    return `Port ${error.port ?? ''} is already in use: stop what holds it, or move the market with GATEWAY_PORT (the gateway, default 4000) and SUBGRAPH_PORTS=auto (the subgraphs, default 4001-4005)`;
+    return `Port ${error.port ?? ''} is already in use: stop what holds it, or move the market with GATEWAY_PORT (the gateway, default 4000) and SUBGRAPH_PORTS=auto (the subgraphs, default 4001-4006)`;
   }
   return err instanceof Error ? err.message : String(err);
 }

@@ -4,6 +4,7 @@ import { catalogSubgraph } from '@espigon/catalog/catalog.subgraph';
 import { ordersSubgraph } from '@espigon/orders/orders.subgraph';
 import { paymentsSubgraph } from '@espigon/payments/payments.subgraph';
 import { reportsSubgraph } from '@espigon/reports/reports.subgraph';
+import { assistantSubgraph } from '@espigon/assistant/assistant.subgraph';
 import { usersSubgraph } from '@espigon/users/users.subgraph';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,4 +14,5 @@ export const subgraphDefinitions: Record<string, SubgraphDefinition<any, any, an
   orders: ordersSubgraph,
   payments: paymentsSubgraph,
   reports: reportsSubgraph,
+  assistant: assistantSubgraph,
 };

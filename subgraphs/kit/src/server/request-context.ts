@@ -14,6 +14,11 @@ export interface RequestContext extends ServiceContext {
   authUnavailable?: boolean;
   /** The Idempotency-Key header the client sent through the gateway, for the mutations that honour one. */
   idempotencyKey?: string;
+  /**
+   * The viewer's own bearer token, verified (HTTP requests only): what the assistant sends back to the gateway to act
+   * as the viewer, never more. A secret: never logged, never returned.
+   */
+  accessToken?: string;
 }
 
 /** The viewer, or UNAUTHENTICATED; with roles, FORBIDDEN unless the viewer has one of them. */

@@ -126,6 +126,7 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
           authUnavailable: auth.unavailable,
           clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           idempotencyKey: headerValue(req.headers['idempotency-key']),
+          accessToken: auth.viewer ? bearerToken(headerValue(req.headers.authorization)) : undefined,
         };
         return options.extendContext(base);
       },
@@ -164,6 +165,10 @@ export async function startSubgraphServer<Ctx extends RequestContext>(
       await apollo.stop();
     },
   };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

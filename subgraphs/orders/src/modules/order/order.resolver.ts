@@ -20,6 +20,18 @@ export class OrderResolver {
     return (optionalViewer(ctx), ctx.services.orders.find(ctx, id));
   }
 
+  @Query(() => Order, {
+    nullable: true,
+    description:
+      'By its number (MNT-2026-000123, any letter case): its buyer, its seller or an ADMIN; null for anyone else, as for an unknown number',
+  })
+  orderByNumber(
+    @Arg('number', () => String, { description: "The order's number, as its buyer and seller see it" }) number: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<Order | null> {
+    return (optionalViewer(ctx), ctx.services.orders.findByNumber(ctx, number));
+  }
+
   @Query(() => OrderConnection, { description: 'SELLER: its incoming orders, newest first (ADMIN: every order)' })
   sellerOrders(
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,

@@ -19,6 +19,9 @@ import { cancelReason, decideTransition, type OrderParty } from './order-state-m
 import { OrderStatus } from './order-status.enum';
 import { Order } from './order.entity';
 
+/** What an order number looks like: MNT, the year, a sequence of at least six digits. */
+const ORDER_NUMBER = /^MNT-\d{4}-\d{6,12}$/;
+
 export const RELEASE_STOCK_JOB = 'orders.release-stock';
 export const COMMIT_STOCK_JOB = 'orders.commit-stock';
 export const EXPIRE_ORDERS_JOB = 'orders.expire-unpaid';
@@ -51,6 +54,14 @@ export class OrderService {
   async find({ em, viewer }: ServiceContext, id: string): Promise<Order | null> {
     if (!viewer || !isUuid(id)) return null;
     const order = await em.findOne(Order, { id: id.toLowerCase(), placed: true });
+    return order && partyOf(order, viewer) ? order : null;
+  }
+
+  /** The same rule as `find`, by the order's human number (MNT-2026-000123, any letter case). */
+  async findByNumber({ em, viewer }: ServiceContext, number: string): Promise<Order | null> {
+    const normalized = number.trim().toUpperCase();
+    if (!viewer || !ORDER_NUMBER.test(normalized)) return null;
+    const order = await em.findOne(Order, { number: normalized, placed: true });
     return order && partyOf(order, viewer) ? order : null;
   }
 
