@@ -54,6 +54,8 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
       SUBGRAPH_PORTS: 'auto',
       // test files sign up many accounts from one address; the limit itself is tested on a market of its own
       REGISTER_MAX_PER_IP_PER_HOUR: '1000',
+      // the demo accounts ask the assistant from several test files; the per-minute limit is tested on a market of its own
+      ASSISTANT_MESSAGES_PER_MINUTE: '1000',
       // PGlite runs one statement at a time, so on the embedded default the test files running side by side (two
       // concurrency tests among them) queue on this market's database: it waits longer for it than a request waits
       // for PostgreSQL (2 s), and so do the callers up the chain (stalls and timeouts are tested on markets of their own)
