@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { internalCredentialConfig } from '@espigon/kit/auth/internal-credential';
+import { ConfigError } from '@espigon/kit/config';
 
 export const gatewayConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,6 +44,26 @@ export const gatewayConfigSchema = z.object({
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/**
+ * Subgraphs whose answers take longer by nature, and how long the gateway waits for them unless
+ * SUBGRAPH_TIMEOUT_MS_<NAME> says otherwise: the assistant's reply calls a model and tools (its own limit,
+ * ASSISTANT_REPLY_TIMEOUT_MS, is 90 s by default).
+ */
+const SLOW_SUBGRAPH_TIMEOUTS_MS: Record<string, number> = { assistant: 120_000 };
+
+/** How long the gateway waits for each subgraph: SUBGRAPH_TIMEOUT_MS, or SUBGRAPH_TIMEOUT_MS_ASSISTANT=… for one. */
+export function subgraphTimeouts(env: NodeJS.ProcessEnv, fallbackMs: number): (name: string) => number {
+  const timeouts: Record<string, number> = { ...SLOW_SUBGRAPH_TIMEOUTS_MS };
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_TIMEOUT_MS_([A-Z0-9_]+)$/.exec(key);
+    if (!match || !value) continue;
+    const ms = Number(value);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new ConfigError([`${key}: invalid (a whole number of milliseconds, 100 to 600000)`]);
+    timeouts[match[1].toLowerCase()] = ms;
+  }
+  return (name) => timeouts[name] ?? fallbackMs;
+}
 
 /** SUBGRAPH_URL_USERS=http://users:4001/graphql overrides the routing_url composed into the supergraph. */
 export function subgraphUrlOverrides(env: NodeJS.ProcessEnv): Record<string, string> {

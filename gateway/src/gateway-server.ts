@@ -24,7 +24,7 @@ import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token
 import { createRedis } from '@espigon/kit/redis';
 import { withTimeout } from '@espigon/kit/timeout';
 import { once } from 'node:events';
-import { gatewayConfigSchema, subgraphUrlOverrides } from './config';
+import { gatewayConfigSchema, subgraphTimeouts, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
 import { mountGraphqlIde } from './ide/graphql-ide';
 import { serveFederatedSubscriptions, type FederatedSubscriptions } from './subscriptions/federated-subscriptions';
@@ -43,6 +43,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
   const overrides = subgraphUrlOverrides(env);
+  const timeoutOf = subgraphTimeouts(env, config.SUBGRAPH_TIMEOUT_MS);
   const subgraphUrls = new Map<string, string>();
   const credential = resolveInternalServiceToken(config.INTERNAL_SERVICE_TOKEN, config.NODE_ENV, config.DATA_DIR);
 
@@ -58,7 +59,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         name,
         url: target,
         credential,
-        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        timeoutMs: timeoutOf(name),
         logger,
         deduplicate: config.SUBGRAPH_DEDUPLICATION,
         connections: config.SUBGRAPH_CONNECTIONS,
