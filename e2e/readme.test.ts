@@ -59,6 +59,7 @@ describe("the README's commands, pasted against a running market", () => {
   it('finds the "Try it" block and the payments walk-through', () => {
     expect(marketBlocks.some((block) => block.includes('{ me {'))).toBe(true);
     expect(marketBlocks.some((block) => block.includes('simulateCardPayment'))).toBe(true);
+    expect(marketBlocks.some((block) => block.includes('askAssistant'))).toBe(true);
   });
 
   it.each(marketBlocks.map((block, index) => [index + 1, block.split('\n')[0], block] as const))(
@@ -75,6 +76,18 @@ describe("the README's commands, pasted against a running market", () => {
       }
     },
   );
+
+  it('the assistant block answers "¿Hay camarón hoy?" in offline mode with the shrimp for sale, their prices and stalls', async () => {
+    const block = marketBlocks.find((b) => b.includes('askAssistant'))!;
+    const { answers } = await runBlock(block, new URL(own!.url).host, workDir, 0);
+    const reply = (answers.at(-1) as { data: { askAssistant: { role: string; content: string } } }).data.askAssistant;
+    expect(reply.role).toBe('assistant');
+    expect(reply.content).toMatch(/sin conexión/i);
+    // the demo catalog's shrimp (Rosa's stall), as the catalog has them
+    expect(reply.content).toContain('Camarón blanco jumbo');
+    expect(reply.content).toContain('US$5.50');
+    expect(reply.content).toContain('Mariscos Doña Rosa');
+  });
 
   it('the payments walk-through pays the order by (simulated) card, and the order turns PAID', async () => {
     const block = marketBlocks.find((b) => b.includes('simulateCardPayment'))!;
