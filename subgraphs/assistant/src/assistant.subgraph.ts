@@ -16,6 +16,8 @@ import { MarketToolbox } from './tools/market-tools';
 export const assistantSubgraph: SubgraphDefinition<AssistantConfig, AssistantContext, AssistantServices> = {
   name: 'assistant',
   configSchema: assistantConfigSchema,
+  // in production the gateway's address is said, not assumed
+  productionRequired: ['GATEWAY_URL'],
   entities: [Conversation, AssistantMessage, AssistantUsage],
   migrations: [Migration20261204000000_assistant],
   buildSchema: buildAssistantSchema,

@@ -97,16 +97,20 @@ export class ConversationService {
     const timer = setTimeout(() => controller.abort(new Error(`no reply within ${settings.replyTimeoutMs} ms`)), settings.replyTimeoutMs);
     let result: ReplyResult;
     try {
-      result = await engine.reply({
-        viewer,
-        token,
-        history,
-        message,
-        tools,
-        onDelta: (delta) => delta && !controller.signal.aborted && push(delta, false),
-        signal: controller.signal,
-        logger: ctx.logger.child({ component: 'assistant', mode: engine.mode }),
-      });
+      // raced with the timeout, so an engine that does not heed its signal cannot hold the request
+      result = await untilAborted(
+        controller.signal,
+        engine.reply({
+          viewer,
+          token,
+          history,
+          message,
+          tools,
+          onDelta: (delta) => delta && !controller.signal.aborted && push(delta, false),
+          signal: controller.signal,
+          logger: ctx.logger.child({ component: 'assistant', mode: engine.mode }),
+        }),
+      );
       if (controller.signal.aborted) throw new ReplyUnavailableError(String(controller.signal.reason));
     } catch (err) {
       push('', true);
@@ -177,4 +181,14 @@ export class ConversationService {
       throw new BadUserInputError(`This conversation is full (${max} messages): start a new one`, 'conversationId');
     }
   }
+}
+
+/** The promise's outcome, or a ReplyUnavailableError as soon as the signal aborts. */
+function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ReplyUnavailableError(String(signal.reason)));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
