@@ -23,6 +23,9 @@ import { resolvePublicKey } from '@espigon/kit/auth/signing-keys';
 import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { createRedis } from '@espigon/kit/redis';
 import { withTimeout } from '@espigon/kit/timeout';
+// the one exception to "the kit only": the gateway serves the assistant's MCP server, since clients reach only the gateway
+// eslint-disable-next-line no-restricted-imports
+import { mcpHttpRouter } from '@espigon/assistant/mcp/mcp-http-router';
 import { once } from 'node:events';
 import { gatewayConfigSchema, subgraphTimeouts, subgraphUrlOverrides } from './config';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
@@ -86,7 +89,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
 
   const app = createHttpApp({ logger, trustProxy: config.TRUST_PROXY });
-  // gzip or brotli for clients that accept it (answers over 1 kB); WebSocket upgrades never pass through Express
+  // gzip or brotli for clients that accept it (answers over 1 kB); WebSocket upgrades never pass through Express, and
+  // MCP's event streams say `Cache-Control: no-transform`, which it honours (compressed, each event would wait in its buffer)
   app.use(compression());
   const httpServer = createHttpServer(app);
   // the supergraph names DateTime but parses nothing: its real parser checks every DateTime input up front
@@ -141,7 +145,19 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   });
 
   if (!production) mountGraphqlIde(app);
-  app.use('/graphql', corsPolicy(config.CORS_ORIGINS));
+  const origins = allowedOrigins(config.CORS_ORIGINS);
+  // the MCP server (Streamable HTTP) on its own path, its tools calling this gateway's /graphql with the caller's token;
+  // they wait a little longer than the gateway waits for a subgraph, so its SERVICE_UNAVAILABLE arrives first
+  app.use(
+    mcpHttpRouter({
+      verifier,
+      graphqlUrl: () => loopbackGraphqlUrl(config.HOST, (httpServer.address() as AddressInfo).port),
+      timeoutMs: config.SUBGRAPH_TIMEOUT_MS + 2000,
+      allowedOrigins: origins,
+      logger: logger.child({ component: 'mcp' }),
+    }),
+  );
+  app.use('/graphql', corsPolicy(origins));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -200,13 +216,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
  * Browsers may call from the origins in CORS_ORIGINS (any origin when it is empty: tokens travel in headers, never
  * cookies). A preflight from another origin is refused outright; a granted one is cached for 10 minutes.
  */
-function corsPolicy(setting: string): RequestHandler[] {
-  const origins = new Set(
-    setting
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
-  );
+function corsPolicy(allowedOrigins: readonly string[]): RequestHandler[] {
+  const origins = new Set(allowedOrigins);
   const allowed = (origin: string | undefined) => !origin || origins.size === 0 || origins.has(origin);
   return [
     (req, res, next) => {
@@ -230,4 +241,18 @@ function corsPolicy(setting: string): RequestHandler[] {
       maxAge: 600,
     }),
   ];
+}
+
+/** CORS_ORIGINS as a list (empty: any origin for /graphql; pages on this machine only for /mcp). */
+function allowedOrigins(setting: string): string[] {
+  return setting
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+/** This gateway's /graphql as the MCP tools reach it: over loopback when it listens on every interface. */
+function loopbackGraphqlUrl(host: string, port: number): string {
+  const target = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${target}:${port}/graphql`;
 }
