@@ -12,6 +12,11 @@ const otherThanKit = {
   message: 'A workspace uses only the kit (@espigon/kit/…): a subgraph never imports another subgraph or the gateway.',
 };
 
+const kitOrTheMcpServer = {
+  regex: String.raw`^@espigon/(?!kit/|assistant/mcp/mcp-http-router$)`,
+  message: 'The gateway uses only the kit (@espigon/kit/…) and the MCP server it mounts (@espigon/assistant/mcp/mcp-http-router).',
+};
+
 export default [
   { ignores: ['**/node_modules/**', '.data/**', '**/dist/**', 'e2e/__generated__/**', '**/*.js', '**/*.mjs'] },
   {
@@ -25,5 +30,10 @@ export default [
   {
     files: ['subgraphs/**/*.ts', 'gateway/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [climbIntoWorkspace, otherThanKit] }] },
+  },
+  {
+    // the one exception: the gateway serves the assistant's MCP server (clients reach only the gateway), and only that
+    files: ['gateway/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [climbIntoWorkspace, kitOrTheMcpServer] }] },
   },
 ];

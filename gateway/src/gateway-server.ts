@@ -23,8 +23,8 @@ import { resolvePublicKey } from '@espigon/kit/auth/signing-keys';
 import { MemoryTokenDenylist, RedisTokenDenylist } from '@espigon/kit/auth/token-denylist';
 import { createRedis } from '@espigon/kit/redis';
 import { withTimeout } from '@espigon/kit/timeout';
-// the one exception to "the kit only": the gateway serves the assistant's MCP server, since clients reach only the gateway
-// eslint-disable-next-line no-restricted-imports
+// the one exception to "the kit only" (eslint.config.mjs): the gateway serves the assistant's MCP server, since clients
+// reach only the gateway
 import { mcpHttpRouter } from '@espigon/assistant/mcp/mcp-http-router';
 import { once } from 'node:events';
 import { gatewayConfigSchema, subgraphTimeouts, subgraphUrlOverrides } from './config';

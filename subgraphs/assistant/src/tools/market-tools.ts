@@ -24,7 +24,7 @@ export interface MarketTool<I extends z.ZodObject = z.ZodObject> {
   operation: string;
   variables(input: z.infer<I>): Record<string, unknown>;
   /** The operation's data as the caller gets it; null when there is nothing (e.g. no such order), said as NOT_FOUND. */
-  result(data: any): Record<string, unknown> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  result(data: any): Record<string, unknown> | null;
   /** What NOT_FOUND says for this tool. */
   notFound?: string;
 }
@@ -49,7 +49,6 @@ const ORDER_FIELDS = `
 
 /** A product as the tools return it: flat, prices in cents and in dollars, the seller's stall named. */
 function product(node: any): Record<string, unknown> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   return {
     id: node.id,
     name: node.name,
@@ -73,7 +72,6 @@ function product(node: any): Record<string, unknown> {
 }
 
 function order(node: any): Record<string, unknown> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   return {
     number: node.number,
     status: node.status,
@@ -86,7 +84,7 @@ function order(node: any): Record<string, unknown> {
       quantity: item.quantity,
       unitPriceCents: item.unitPriceCents,
       lineTotalCents: item.lineTotalCents,
-    })), // eslint-disable-line @typescript-eslint/no-explicit-any
+    })),
     delivery: node.delivery ?? null,
     paymentStatus: node.payment?.status ?? null,
   };
@@ -188,9 +186,7 @@ const sellerStock = defineTool({
 });
 
 function stock(products: any): Record<string, unknown> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const rows = products.edges.map(({ node }: any) => ({
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     id: node.id,
     name: node.name,
     priceCents: node.priceCents,
@@ -222,8 +218,8 @@ const marketSummary = defineTool({
       product: row.product?.name ?? null,
       quantitySold: row.quantitySold,
       revenueCents: row.revenueCents,
-    })), // eslint-disable-line @typescript-eslint/no-explicit-any
-    lowStock: data.lowStockProducts.map((p: any) => ({ product: p.name, seller: p.seller?.name ?? null, ...p.inventory })), // eslint-disable-line @typescript-eslint/no-explicit-any
+    })),
+    lowStock: data.lowStockProducts.map((p: any) => ({ product: p.name, seller: p.seller?.name ?? null, ...p.inventory })),
   }),
 });
 
