@@ -17,6 +17,11 @@ type Documents = {
     "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DedupCatalogPageDocument,
     "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.DedupMeDocument,
     "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n": typeof types.DedupMarkReadDocument,
+    "\n  mutation StartConversation {\n    startConversation {\n      id\n      messageCount\n    }\n  }\n": typeof types.StartConversationDocument,
+    "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n      createdAt\n    }\n  }\n": typeof types.AskAssistantDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      messageCount\n      messages {\n        id\n        role\n        content\n      }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  query Conversations($first: Int) {\n    conversations(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          messageCount\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
+    "\n  subscription AssistantReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": typeof types.AssistantReplyStreamDocument,
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories {\n        id\n        name\n        slug\n        category {\n          slug\n        }\n      }\n    }\n  }\n": typeof types.CategoriesDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller {\n        id\n        name\n        sellerProfile {\n          stallName\n        }\n      }\n      subcategory {\n        id\n        name\n        category {\n          id\n          name\n        }\n      }\n      inventory {\n        quantityOnHand\n        quantityReserved\n        quantityAvailable\n        lowStockThreshold\n      }\n    }\n  }\n": typeof types.ProductDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller {\n            id\n            name\n            sellerProfile {\n              stallName\n            }\n          }\n          subcategory {\n            id\n            name\n            category {\n              id\n              name\n            }\n          }\n          inventory {\n            quantityAvailable\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProductsDocument,
@@ -67,6 +72,11 @@ const documents: Documents = {
     "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DedupCatalogPageDocument,
     "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": types.DedupMeDocument,
     "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n": types.DedupMarkReadDocument,
+    "\n  mutation StartConversation {\n    startConversation {\n      id\n      messageCount\n    }\n  }\n": types.StartConversationDocument,
+    "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n      createdAt\n    }\n  }\n": types.AskAssistantDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      messageCount\n      messages {\n        id\n        role\n        content\n      }\n    }\n  }\n": types.ConversationDocument,
+    "\n  query Conversations($first: Int) {\n    conversations(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          messageCount\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
+    "\n  subscription AssistantReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": types.AssistantReplyStreamDocument,
     "\n  query Categories {\n    categories {\n      id\n      name\n      slug\n      subcategories {\n        id\n        name\n        slug\n        category {\n          slug\n        }\n      }\n    }\n  }\n": types.CategoriesDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      priceCents\n      unit\n      imageUrls\n      listed\n      available\n      seller {\n        id\n        name\n        sellerProfile {\n          stallName\n        }\n      }\n      subcategory {\n        id\n        name\n        category {\n          id\n          name\n        }\n      }\n      inventory {\n        quantityOnHand\n        quantityReserved\n        quantityAvailable\n        lowStockThreshold\n      }\n    }\n  }\n": types.ProductDocument,
     "\n  query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {\n    products(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          priceCents\n          unit\n          available\n          createdAt\n          seller {\n            id\n            name\n            sellerProfile {\n              stallName\n            }\n          }\n          subcategory {\n            id\n            name\n            category {\n              id\n              name\n            }\n          }\n          inventory {\n            quantityAvailable\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProductsDocument,
@@ -140,6 +150,26 @@ export function graphql(source: "\n  query DedupMe {\n    me {\n      id\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n"): (typeof documents)["\n  mutation DedupMarkRead {\n    markNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartConversation {\n    startConversation {\n      id\n      messageCount\n    }\n  }\n"): (typeof documents)["\n  mutation StartConversation {\n    startConversation {\n      id\n      messageCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AskAssistant($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      messageCount\n      messages {\n        id\n        role\n        content\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      title\n      messageCount\n      messages {\n        id\n        role\n        content\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversations($first: Int) {\n    conversations(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          messageCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversations($first: Int) {\n    conversations(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          messageCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssistantReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n"): (typeof documents)["\n  subscription AssistantReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
