@@ -7,7 +7,7 @@ describe('the fake Anthropic Messages API', () => {
   let fake: FakeAnthropic;
   const client = (options: { apiKey?: string; maxRetries?: number } = {}) =>
     new Anthropic({ apiKey: options.apiKey ?? FAKE_ANTHROPIC_KEY, baseURL: fake.url, maxRetries: options.maxRetries ?? 0, timeout: 5000 });
-  const question = { model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user' as const, content: '¿Hay camarón?' }] };
+  const question = { model: 'claude-espigon-test', max_tokens: 256, messages: [{ role: 'user' as const, content: '¿Hay camarón?' }] };
   const tools = [
     { name: 'search_products', description: 'Searches', input_schema: { type: 'object' as const, properties: { query: { type: 'string' } } } },
   ];
@@ -28,7 +28,7 @@ describe('the fake Anthropic Messages API', () => {
     expect(text).toMatchObject({
       type: 'message',
       role: 'assistant',
-      model: 'claude-sonnet-4-5',
+      model: 'claude-espigon-test',
       stop_reason: 'end_turn',
       content: [{ type: 'text', text: 'Sí, hay camarón pomada.' }],
     });

@@ -50,7 +50,7 @@ export interface RecordedCall {
   body: MessagesRequestBody;
 }
 
-/** Decides each answer from the request (and how many came before it). */
+/** Decides each answer from the request and how many this script answered before it. */
 export type FakeScript = (call: RecordedCall, index: number) => FakeTurn;
 
 export interface FakeAnthropic {
@@ -141,6 +141,7 @@ export async function startFakeAnthropic(options: { apiKey?: string } = {}): Pro
     apiKey,
     calls,
     script(next) {
+      served = 0;
       if (Array.isArray(next)) {
         const queue = [...next];
         script = () => queue.shift() ?? { kind: 'error', status: 400, message: 'fake-anthropic: no scripted turn left for this request' };

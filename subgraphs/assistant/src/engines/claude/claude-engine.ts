@@ -122,11 +122,15 @@ export class ClaudeEngine implements ReplyEngine {
     const caller = { token: request.token, role: request.viewer.role };
     return Promise.all(
       uses.map(async (use, i): Promise<Anthropic.ToolResultBlockParam> => {
+        if (i >= MAX_TOOL_CALLS_PER_TURN) {
+          const error = {
+            code: 'TOO_MANY_REQUESTS',
+            message: `At most ${MAX_TOOL_CALLS_PER_TURN} tool calls run in one turn: ask again for the rest`,
+          };
+          return { type: 'tool_result', tool_use_id: use.id, content: toolResultJson({ ok: false, tool: use.name, error }), is_error: true };
+        }
         toolCalls.push(use.name);
-        const outcome: ToolOutcome =
-          i < MAX_TOOL_CALLS_PER_TURN
-            ? await request.tools.run(use.name, use.input, caller, request.signal)
-            : { ok: false, tool: use.name, error: { code: 'BAD_USER_INPUT', message: `At most ${MAX_TOOL_CALLS_PER_TURN} tool calls in one turn` } };
+        const outcome: ToolOutcome = await request.tools.run(use.name, use.input, caller, request.signal);
         if (!outcome.ok) request.logger.info({ tool: use.name, code: outcome.error.code }, 'assistant tool refused or failed');
         return { type: 'tool_result', tool_use_id: use.id, content: toolResultJson(outcome), ...(outcome.ok ? {} : { is_error: true }) };
       }),
