@@ -14,7 +14,7 @@ export const assistantConfigSchema = serviceConfigSchema.extend({
   ASSISTANT_TOOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  ANTHROPIC_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  ANTHROPIC_MODEL: z.string().min(1).default('claude-sonnet-5-5'),
   /** Longest one call to the Messages API may take (each retry has its own). */
   ANTHROPIC_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Retries of a call answered 429 or 5xx (or not answered), with backoff that honours retry-after. */

@@ -19,5 +19,6 @@ export function createReplyEngine(config: AssistantConfig, logger: Logger): Repl
     maxRetries: config.ANTHROPIC_MAX_RETRIES,
     maxTokens: config.ANTHROPIC_MAX_TOKENS,
     maxToolRounds: config.ASSISTANT_MAX_TOOL_ROUNDS,
+    logger,
   });
 }
