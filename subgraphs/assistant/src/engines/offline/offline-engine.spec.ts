@@ -88,15 +88,27 @@ describe('OfflineEngine', () => {
     expect(reply).toMatchObject({ tokens: 0, toolCalls: ['search_products'] });
   });
 
-  it('asks prices of sold-out products too, and searches again as a pier species and then any word before saying there is none', async () => {
+  it('asks prices of sold-out products too, and searches again as a pier species before saying there is none', async () => {
     const { calls, tools } = fakeGateway({ AssistantSearchProducts: () => products() });
     const reply = await ask(tools, '¿cuánto cuesta el camaorn grande?');
     expect(calls.map((c) => c.variables.filter)).toEqual([
       { search: 'camaorn grande', availableOnly: false },
       { search: 'camarón grande', availableOnly: false },
-      { search: 'camarón or grande', availableOnly: false },
     ]);
     expect(reply.text).toMatch(/^\(Modo sin conexión\) No encontré camaorn grande en el catálogo/);
+  });
+
+  it('says products are only alike when the catalog found none that names what was asked, unless a pier species does', async () => {
+    const alike = fakeGateway({ AssistantSearchProducts: () => products(node('Camarón 4', 100)) });
+    expect((await ask(alike.tools, '¿hay camarón titi?')).text).toMatch(
+      /^\(Modo sin conexión\) No encontré camarón titi tal cual, pero hay algo parecido:\n• Camarón 4/,
+    );
+    const corrected = fakeGateway({
+      AssistantSearchProducts: ({ filter }) => (filter.search === 'camarón' ? products(node('Camarón pomada', 380)) : products(node('Cazón', 300))),
+    });
+    expect((await ask(corrected.tools, '¿hay camaorn?')).text).toMatch(/^\(Modo sin conexión\) Sí, hoy hay camarón:\n• Camarón pomada/);
+    expect((await ask(corrected.tools, 'camaorn')).text).toMatch(/^\(Modo sin conexión\) Sí, hoy hay camarón:/);
+    expect((await ask(alike.tools, 'clima')).text).toMatch(/^\(Modo sin conexión\) No encontré «clima» entre los productos de hoy/);
   });
 
   it('passes a top price on to the search', async () => {

@@ -3,7 +3,7 @@
 import { Role } from '@espigon/kit/auth/role';
 import type { ToolOutcome } from '../../tools/market-tools';
 import type { ReplyEngine, ReplyRequest, ReplyResult } from '../reply-engine';
-import { recognizeFollowUp, type OfflineQuestion } from './offline-intent';
+import { namesSearch, recognizeFollowUp, type OfflineQuestion } from './offline-intent';
 import {
   availabilityReply,
   helpReply,
@@ -72,6 +72,7 @@ async function productsAnswer(question: OfflineQuestion, role: Role, run: RunToo
   const price = question.intent === 'price';
   let found: { products: ProductView[]; totalCount: number } = { products: [], totalCount: 0 };
   let subject = question.subject;
+  let alike = false;
   for (const attempt of searchAttempts(question.search, question.subject, question.correctedSearch)) {
     const outcome = await run('search_products', {
       query: attempt.query,
@@ -80,27 +81,22 @@ async function productsAnswer(question: OfflineQuestion, role: Role, run: RunToo
       ...(question.maxPriceCents !== null ? { maxPriceCents: question.maxPriceCents } : {}),
     });
     if (!outcome.ok) return toolErrorReply(outcome.error.code);
-    found = outcome.data as typeof found;
-    if (found.products.length) {
-      subject = attempt.subject;
-      break;
-    }
+    const data = outcome.data as typeof found;
+    if (!data.products.length) continue;
+    const named = data.products.some((product) => namesSearch(`${product.name} ${product.description ?? ''}`, attempt.query));
+    // products merely alike what was asked are kept only until a later attempt finds what it names
+    if (!found.products.length || named) [found, subject, alike] = [data, attempt.subject, !named];
+    if (named) break;
   }
-  if (!found.products.length && question.guessed) return nothingLikeReply(subject, role);
-  return (price ? priceReply : availabilityReply)(subject, found.products, found.totalCount, question.maxPriceCents);
+  if ((!found.products.length || alike) && question.guessed) return nothingLikeReply(subject, role);
+  const match = { totalCount: found.totalCount, maxPriceCents: question.maxPriceCents, alike };
+  return (price ? priceReply : availabilityReply)(subject, found.products, match);
 }
 
-/**
- * The searches to try, until one finds something: the words as written; each word one slip from a pier species
- * searched as it ("camaorn" as camarón); then any of the words instead of all ("pargo o corvina").
- */
+/** The words as written; then, when a word is one slip from a pier species, with it as that species ("camaorn"). */
 function searchAttempts(search: string, subject: string, correctedSearch: string | null): { query: string; subject: string }[] {
   const attempts = [{ query: search, subject }];
-  if (correctedSearch) attempts.push({ query: correctedSearch, subject: correctedSearch });
-  const best = attempts.at(-1)!;
-  if (!best.query.includes(' or ') && best.query.includes(' ')) {
-    attempts.push({ query: best.query.split(' ').join(' or '), subject: best.subject.split(' ').join(' o ') });
-  }
+  if (correctedSearch) attempts.push({ query: correctedSearch, subject: correctedSearch.replaceAll(' or ', ' o ') });
   return attempts;
 }
 

@@ -1,4 +1,4 @@
-import { recognizeFollowUp, recognizeQuestion, type OfflineIntent } from './offline-intent';
+import { namesSearch, recognizeFollowUp, recognizeQuestion, type OfflineIntent } from './offline-intent';
 import { PIER_WORDS } from './offline-vocabulary';
 
 const read = (message: string) => {
@@ -84,6 +84,13 @@ describe('recognizeQuestion', () => {
     expect(recognizeQuestion('any shrimp?')).toMatchObject({ subject: 'camarón', search: 'camarón' });
   });
 
+  it('searches for any of the products set apart with "o" or "y", each of several words', () => {
+    expect(recognizeQuestion('¿hay pargo o corvina de roca?')).toMatchObject({ subject: 'pargo o corvina roca', search: 'pargo or corvina roca' });
+    expect(recognizeQuestion('precio de camarón y langostino')).toMatchObject({ intent: 'price', search: 'camarón or langostino' });
+    expect(recognizeQuestion('do you have shrimp or lobster')).toMatchObject({ subject: 'camarón o langosta', search: 'camarón or langosta' });
+    expect(recognizeQuestion('¿y la corvina?')).toMatchObject({ subject: 'corvina', search: 'corvina' });
+  });
+
   it('searches "pescado" and "mariscos" asked alone as their species, and drops them next to other words', () => {
     expect(recognizeQuestion('¿hay pescado hoy?')).toMatchObject({
       subject: 'pescado',
@@ -95,7 +102,10 @@ describe('recognizeQuestion', () => {
 
   it('offers a species one slip away as a second search', () => {
     expect(recognizeQuestion('hay camaorn?')).toMatchObject({ search: 'camaorn', correctedSearch: 'camarón' });
-    expect(recognizeQuestion('¿hay langostno y corvina?')).toMatchObject({ search: 'langostno corvina', correctedSearch: 'langostino corvina' });
+    expect(recognizeQuestion('¿hay langostno y corvina?')).toMatchObject({
+      search: 'langostno or corvina',
+      correctedSearch: 'langostino or corvina',
+    });
     expect(recognizeQuestion('¿hay camarón?').correctedSearch).toBeNull();
   });
 
@@ -115,6 +125,17 @@ describe('recognizeQuestion', () => {
     for (const word of ['langosta verde', 'camarón pomada', 'atún entero', 'lomo de picudo', 'concha negra', 'cangrejo rojo']) {
       expect(recognizeQuestion(`precio ${word}`).search).toBe(word.replace(' de ', ' '));
     }
+  });
+});
+
+describe('namesSearch', () => {
+  it('tells whether a product names every word of one alternative, by its first five letters, accents aside', () => {
+    expect(namesSearch('Camarón blanco jumbo', 'camarones')).toBe(true);
+    expect(namesSearch('Mix para ceviche Camarón, pescado, calamar y concha picados.', 'camaron')).toBe(true);
+    expect(namesSearch('Pargo rojo', 'pargo or corvina roca')).toBe(true);
+    expect(namesSearch('Corvina de roca', 'pargo or corvina roca')).toBe(true);
+    expect(namesSearch('Filete de corvina', 'pargo or corvina roca')).toBe(false);
+    expect(namesSearch('Camarón 4', 'camarón titi')).toBe(false);
   });
 });
 

@@ -55,8 +55,7 @@ export function recognizeQuestion(message: string): OfflineQuestion {
   const priceMatch = MAX_PRICE.exec(fold(rest));
   const maxPriceCents = priceMatch ? centsFromDollars(priceMatch[1].replace(',', '.')) : null;
 
-  const productWords = words.filter((w) => !/^\d+$/.test(w.key) && !STOPWORDS.has(w.key) && !isQuestionWord(w.key));
-  const { subject, search, correctedSearch } = describeProducts(productWords);
+  const { subject, search, correctedSearch } = describeProducts(productGroups(words));
   const has = (set: Set<string>) => words.some((w) => said(w.key, set));
   const base = { subject, search, correctedSearch, orderNumber, maxPriceCents, guessed: false };
 
@@ -96,18 +95,57 @@ function isQuestionWord(key: string): boolean {
   return [ORDER_WORDS, LOW_STOCK_WORDS, PRICE_WORDS, AVAILABILITY_WORDS, GREETING_WORDS].some((set) => said(key, set));
 }
 
-function describeProducts(words: Word[]): Pick<OfflineQuestion, 'subject' | 'search' | 'correctedSearch'> {
+/** Words that join alternatives: "¿hay pargo o corvina?" asks for either. */
+const ALTERNATIVES = new Set(['o', 'u', 'y', 'e', 'ni', 'or', 'and']);
+
+/** The product words, in groups the asker set apart with "o", "y"...: "pargo o corvina de roca" is [pargo] [corvina roca]. */
+function productGroups(words: Word[]): Word[][] {
+  const groups: Word[][] = [[]];
+  for (const word of words) {
+    if (ALTERNATIVES.has(word.key)) {
+      if (groups.at(-1)!.length) groups.push([]);
+    } else if (!/^\d+$/.test(word.key) && !STOPWORDS.has(word.key) && !isQuestionWord(word.key)) {
+      groups.at(-1)!.push(word);
+    }
+  }
+  return groups.filter((group) => group.length);
+}
+
+const toPierWord = (term: string) => {
+  const key = fold(term);
+  return FOLDED_PIER_WORDS.find((pier) => pier.key !== key && isTypoOf(key, pier.key))?.word ?? term;
+};
+
+function describeProducts(groups: Word[][]): Pick<OfflineQuestion, 'subject' | 'search' | 'correctedSearch'> {
+  const words = groups.flat();
   if (!words.length) return { subject: null, search: null, correctedSearch: null };
-  const specific = words.filter((w) => !(w.key in GENERIC_SEARCHES));
   // a kind of catch asked alone is searched as its species; next to other words ("filete de pescado") it adds nothing
+  const specific = groups.map((group) => group.filter((w) => !(w.key in GENERIC_SEARCHES))).filter((group) => group.length);
   if (!specific.length) return { subject: words[0].text, search: GENERIC_SEARCHES[words[0].key], correctedSearch: null };
-  const terms = specific.map((w) => SYNONYMS[w.key] ?? w.text);
-  const corrected = terms.map((term) => {
-    const key = fold(term);
-    return FOLDED_PIER_WORDS.find((pier) => pier.key !== key && isTypoOf(key, pier.key))?.word ?? term;
-  });
-  const subject = specific.every((w) => SYNONYMS[w.key]) ? terms.join(' ') : specific.map((w) => w.text).join(' ');
-  const search = terms.join(' ').slice(0, 100);
-  const correctedSearch = corrected.join(' ').slice(0, 100);
-  return { subject, search, correctedSearch: correctedSearch !== search ? correctedSearch : null };
+  const terms = specific.map((group) => group.map((w) => SYNONYMS[w.key] ?? w.text));
+  const written = specific.map((group) => group.map((w) => w.text));
+  const asSearch = (alternatives: string[][]) =>
+    alternatives
+      .map((group) => group.join(' '))
+      .join(' or ')
+      .slice(0, 100);
+  const search = asSearch(terms);
+  const correctedSearch = asSearch(terms.map((group) => group.map(toPierWord)));
+  // English names are said as the catalog's ("shrimp" is camarón); what was written in Spanish, as written
+  const said = specific.flat().every((w) => SYNONYMS[w.key]) ? terms : written;
+  return {
+    subject: said.map((group) => group.join(' ')).join(' o '),
+    search,
+    correctedSearch: correctedSearch !== search ? correctedSearch : null,
+  };
+}
+
+/**
+ * Whether a product's text names what was searched: every word of one of the alternatives, by its first five letters
+ * ("camarones" names "Camarón"). The catalog answers a search full text finds nothing for with names merely like it;
+ * those do not, and the reply says they are only alike.
+ */
+export function namesSearch(text: string, search: string): boolean {
+  const folded = fold(text);
+  return search.split(' or ').some((group) => group.split(' ').every((word) => folded.includes(fold(word).slice(0, 5))));
 }

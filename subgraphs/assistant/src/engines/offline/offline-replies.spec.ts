@@ -16,6 +16,7 @@ import {
 const rosa = { name: 'Rosa Delgado', stall: 'Mariscos Doña Rosa', pierSection: 'Muelle A, puesto 4' };
 const product = (name: string, priceCents: number, extra: Partial<ProductView> = {}): ProductView => ({
   name,
+  description: null,
   priceCents,
   unit: 'LB',
   available: true,
@@ -45,19 +46,20 @@ describe('offline replies', () => {
 
   it('list what is for sale with price, amount and stall, and count what is not listed', () => {
     const products = Array.from({ length: 8 }, (_, i) => product(`Camarón ${i}`, 500 + i));
-    const lines = availabilityReply('camarón', products, 9, null);
+    const lines = availabilityReply('camarón', products, { totalCount: 9, maxPriceCents: null, alike: false });
     expect(lines[0]).toBe('Sí, hoy hay camarón:');
     expect(lines[1]).toBe('• Camarón 0: US$5.00 la libra, 40 libras disponibles. Mariscos Doña Rosa (Muelle A, puesto 4).');
     expect(lines).toHaveLength(1 + 6 + 1);
     expect(lines.at(-1)).toBe('Y 3 productos más en el catálogo.');
-    expect(availabilityReply('pulpo', [product('Pulpo', 500, { quantityAvailable: 1, seller: { ...rosa, pierSection: null } })], 1, 600)).toEqual([
+    const pulpo = product('Pulpo', 500, { quantityAvailable: 1, seller: { ...rosa, pierSection: null } });
+    expect(availabilityReply('pulpo', [pulpo], { totalCount: 1, maxPriceCents: 600, alike: false })).toEqual([
       'Sí, hoy hay pulpo a US$6.00 o menos:',
       '• Pulpo: US$5.00 la libra, 1 libra disponible. Mariscos Doña Rosa.',
     ]);
   });
 
   it('say plainly when there is none, with a suggestion', () => {
-    const [first, second] = availabilityReply('camarón', [], 0, null);
+    const [first, second] = availabilityReply('camarón', [], { totalCount: 0, maxPriceCents: null, alike: false });
     expect(first).toBe('Hoy no encontré camarón a la venta en el mercado.');
     expect(second).toMatch(/^Prueba con otro nombre/);
   });
@@ -66,8 +68,7 @@ describe('offline replies', () => {
     const lines = priceReply(
       'corvina',
       [product('Filete', 650), product('Corvina agotada', 100, { available: false, quantityAvailable: 0 }), product('Corvina de roca', 450)],
-      3,
-      null,
+      { totalCount: 3, maxPriceCents: null, alike: false },
     );
     expect(lines).toEqual([
       'Precios de corvina hoy:',
@@ -75,6 +76,14 @@ describe('offline replies', () => {
       '• Filete: US$6.50 la libra, 40 libras disponibles. Mariscos Doña Rosa (Muelle A, puesto 4).',
       '• Corvina agotada: US$1.00 la libra, agotado. Mariscos Doña Rosa (Muelle A, puesto 4).',
     ]);
+  });
+
+  it('say when the products are only alike what was asked (the catalog found nothing that names it)', () => {
+    const alike = { totalCount: 1, maxPriceCents: null, alike: true };
+    expect(availabilityReply('camarón titi', [product('Camarón 4', 100)], alike)[0]).toBe(
+      'No encontré camarón titi tal cual, pero hay algo parecido:',
+    );
+    expect(priceReply('camarón titi', [product('Camarón 4', 100)], alike)[0]).toBe('No encontré camarón titi tal cual; esto es lo más parecido:');
   });
 
   it("tell an order's status, lines, total, payment, delivery and time in Spanish", () => {

@@ -11,6 +11,7 @@ export const LISTED_PRODUCTS = 6;
 /** A product as search_products returns it (the fields the replies use). */
 export interface ProductView {
   name: string;
+  description: string | null;
   priceCents: number;
   unit: string;
   available: boolean;
@@ -105,8 +106,15 @@ function moreLine(total: number, listed: number): string[] {
 
 const upTo = (maxPriceCents: number | null) => (maxPriceCents === null ? '' : ` a ${money(maxPriceCents)} o menos`);
 
+/** How a list of products answers the question: naming what was asked, or (the catalog's fallback) only alike. */
+export interface ProductMatch {
+  totalCount: number;
+  maxPriceCents: number | null;
+  alike: boolean;
+}
+
 /** "¿hay camarón hoy?": what is for sale, with price, amount and stall. */
-export function availabilityReply(subject: string, products: ProductView[], totalCount: number, maxPriceCents: number | null): string[] {
+export function availabilityReply(subject: string, products: ProductView[], { totalCount, maxPriceCents, alike }: ProductMatch): string[] {
   if (!products.length) {
     return [
       `Hoy no encontré ${subject}${upTo(maxPriceCents)} a la venta en el mercado.`,
@@ -114,11 +122,14 @@ export function availabilityReply(subject: string, products: ProductView[], tota
     ];
   }
   const listed = products.slice(0, LISTED_PRODUCTS);
-  return [`Sí, hoy hay ${subject}${upTo(maxPriceCents)}:`, ...listed.map(productLine), ...moreLine(totalCount, listed.length)];
+  const heading = alike
+    ? `No encontré ${subject}${upTo(maxPriceCents)} tal cual, pero hay algo parecido:`
+    : `Sí, hoy hay ${subject}${upTo(maxPriceCents)}:`;
+  return [heading, ...listed.map(productLine), ...moreLine(totalCount, listed.length)];
 }
 
 /** "¿cuánto cuesta el camarón?": prices from the cheapest, those sold out said so. */
-export function priceReply(subject: string, products: ProductView[], totalCount: number, maxPriceCents: number | null): string[] {
+export function priceReply(subject: string, products: ProductView[], { totalCount, maxPriceCents, alike }: ProductMatch): string[] {
   if (!products.length) {
     return [
       `No encontré ${subject}${upTo(maxPriceCents)} en el catálogo, así que no tengo su precio.`,
@@ -126,7 +137,8 @@ export function priceReply(subject: string, products: ProductView[], totalCount:
     ];
   }
   const listed = [...products].sort((a, b) => Number(b.available) - Number(a.available) || a.priceCents - b.priceCents).slice(0, LISTED_PRODUCTS);
-  return [`Precios de ${subject} hoy:`, ...listed.map(productLine), ...moreLine(totalCount, listed.length)];
+  const heading = alike ? `No encontré ${subject}${upTo(maxPriceCents)} tal cual; esto es lo más parecido:` : `Precios de ${subject} hoy:`;
+  return [heading, ...listed.map(productLine), ...moreLine(totalCount, listed.length)];
 }
 
 function lines(items: OrderView['items']): string {
