@@ -1,9 +1,11 @@
 // `npm start` on a machine with no database and no Redis: the embedded PGlite keeps accounts (and the demo orders,
-// placed once) across a restart, and a demo client can fill a cart from two seeded sellers and check out.
+// placed once) across a restart, the assistant answers in offline mode (no ANTHROPIC_API_KEY), and a demo client can
+// fill a cart from two seeded sellers and check out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { graphql } from './__generated__';
 import { ProductsQuery } from './operations/catalog.operations';
 import {
   AddToCartMutation,
@@ -18,6 +20,14 @@ import { LoginMutation, MeQuery, RegisterMutation } from './operations/users.ope
 import { demo, ok, uniqueEmail } from './support/client';
 import { settle, subscribe } from './support/live-client';
 import { spawnMarket, type ChildService } from './support/processes';
+
+const EmbeddedAskMutation = graphql(`
+  mutation EmbeddedAsk($message: String!) {
+    askAssistant(message: $message) {
+      content
+    }
+  }
+`);
 
 describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'espigon-embedded-'));
@@ -67,6 +77,23 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     expect(again.login.user.id).toBe(first.login.user.id);
     // the signing keys were kept too: a token from before the restart still verifies
     expect((await ok(MeQuery, {}, { url: market.gatewayUrl, token: first.login.accessToken })).me?.id).toBe(first.login.user.id);
+  });
+
+  it('answers "¿hay camarón hoy?" in offline mode, from the demo catalog', async () => {
+    const url = market!.gatewayUrl;
+    const carmen = demo('carmen@example.ec');
+    const token = (await ok(LoginMutation, { email: carmen.email, password: carmen.password }, { url })).login.accessToken;
+    const { askAssistant } = await ok(EmbeddedAskMutation, { message: '¿hay camarón hoy?' }, { url, token });
+    // the amounts left depend on the demo orders: counted as N
+    expect(askAssistant.content.replace(/\d+ libras disponibles/g, 'N libras disponibles')).toBe(
+      [
+        '(Modo sin conexión) Sí, hoy hay camarón:',
+        '• Camarón blanco jumbo: US$5.50 la libra, N libras disponibles. Mariscos Doña Rosa (Muelle A, puesto 4).',
+        '• Camarón pomada: US$3.80 la libra, N libras disponibles. Mariscos Doña Rosa (Muelle A, puesto 4).',
+        // its description names camarón
+        '• Mix para ceviche: US$7.00 la libra, N libras disponibles. Mariscos Doña Rosa (Muelle A, puesto 4).',
+      ].join('\n'),
+    );
   });
 
   it('lets a demo client buy from two seeded sellers at once, each seller told live, and pay by (simulated) card; shutting down closes sockets with 1001', async () => {
