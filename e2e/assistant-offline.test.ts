@@ -149,7 +149,7 @@ describe('orders', () => {
     expect(reply.split('\n')).toEqual([
       `${OFFLINE}Tu pedido ${number} está pendiente de pago.`,
       'Puesto: Camaronera Jacinto.',
-      'Productos: 2 × Camarón titi.',
+      'Productos: 2 libras de Camarón titi.',
       'Total: US$8.50.',
       'Entrega: retiro en el puesto.',
       expect.stringMatching(/^Hecho el \d{2}\/\d{2}\/\d{4} a las \d{2}:\d{2} \(hora de Guayaquil\)\.$/),

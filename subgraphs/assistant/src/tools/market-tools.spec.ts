@@ -66,6 +66,27 @@ describe('the market tools', () => {
     expect(execute).toHaveBeenCalledWith(expect.stringContaining('orderByNumber'), { number: 'MNT-2026-000123' }, 'the-token', undefined);
   });
 
+  it("keeps only a seller's products at or under their threshold when asked lowOnly, counting them either way", async () => {
+    const row = (name: string, quantityAvailable: number) => ({
+      node: {
+        id: name,
+        name,
+        priceCents: 500,
+        unit: 'LB',
+        listed: true,
+        available: true,
+        inventory: { quantityOnHand: quantityAvailable, quantityReserved: 0, quantityAvailable, lowStockThreshold: 5 },
+      },
+    });
+    const { gateway } = fakeGateway(async () => ({ data: { me: { products: { totalCount: 2, edges: [row('Pargo', 3), row('Corvina', 40)] } } } }));
+    const toolbox = new MarketToolbox(gateway);
+    const seller = { token: 't', role: Role.SELLER };
+    const low = await toolbox.run('seller_stock', { lowOnly: true }, seller);
+    expect(low).toMatchObject({ ok: true, data: { totalCount: 2, lowCount: 1, products: [{ name: 'Pargo', low: true, quantityAvailable: 3 }] } });
+    const all = await toolbox.run('seller_stock', {}, seller);
+    expect(all.ok && (all.data.products as { name: string }[]).map((p) => p.name)).toEqual(['Pargo', 'Corvina']);
+  });
+
   it("passes on the gateway's refusal and its unavailability as outcomes, never as exceptions", async () => {
     const refusing = new MarketToolbox(
       fakeGateway(async () => ({ data: null, errors: [{ message: 'Access token revoked', extensions: { code: 'UNAUTHENTICATED' } }] })).gateway,

@@ -24,7 +24,7 @@ export interface MarketTool<I extends z.ZodObject = z.ZodObject> {
   operation: string;
   variables(input: z.infer<I>): Record<string, unknown>;
   /** The operation's data as the caller gets it; null when there is nothing (e.g. no such order), said as NOT_FOUND. */
-  result(data: any): Record<string, unknown> | null;
+  result(data: any, input: z.infer<I>): Record<string, unknown> | null;
   /** What NOT_FOUND says for this tool. */
   notFound?: string;
 }
@@ -43,7 +43,7 @@ const PRODUCT_FIELDS = `
 const ORDER_FIELDS = `
   number status totalCents createdAt updatedAt
   seller { name sellerProfile { stallName } }
-  items { productName quantity unitPriceCents lineTotalCents }
+  items { productName quantity unit unitPriceCents lineTotalCents }
   delivery { method status address scheduledFor }
   payment { status }`;
 
@@ -82,6 +82,7 @@ function order(node: any): Record<string, unknown> {
     items: (node.items ?? []).map((item: any) => ({
       product: item.productName,
       quantity: item.quantity,
+      unit: item.unit,
       unitPriceCents: item.unitPriceCents,
       lineTotalCents: item.lineTotalCents,
     })),
@@ -181,11 +182,12 @@ const sellerStock = defineTool({
   me { products(first: 100) { totalCount edges { node { id name priceCents unit listed available inventory { quantityOnHand quantityReserved quantityAvailable lowStockThreshold } } } } }
 }`,
   variables: () => ({}),
-  result: (data) => (data.me ? stock(data.me.products) : null),
+  result: (data, { lowOnly }) => (data.me ? stock(data.me.products, lowOnly) : null),
   notFound: 'No account is signed in',
 });
 
-function stock(products: any): Record<string, unknown> {
+/** A seller's products with their stock; `low` marks those at or under their threshold, and lowOnly keeps only them. */
+function stock(products: any, lowOnly: boolean): Record<string, unknown> {
   const rows = products.edges.map(({ node }: any) => ({
     id: node.id,
     name: node.name,
@@ -196,7 +198,8 @@ function stock(products: any): Record<string, unknown> {
     ...node.inventory,
     low: node.inventory.quantityAvailable <= node.inventory.lowStockThreshold,
   }));
-  return { totalCount: products.totalCount, products: rows };
+  const shown = lowOnly ? rows.filter((row: { low: boolean }) => row.low) : rows;
+  return { totalCount: products.totalCount, lowCount: rows.filter((row: { low: boolean }) => row.low).length, products: shown };
 }
 
 const marketSummary = defineTool({
@@ -209,7 +212,7 @@ const marketSummary = defineTool({
   operation: `query AssistantMarketSummary {
   dashboard { revenueTodayCents ordersToday averageOrderCents lowStockCount ordersByStatus { status count } }
   topProducts(limit: 5) { quantitySold revenueCents product { id name } }
-  lowStockProducts { id name seller { name } inventory { quantityAvailable lowStockThreshold } }
+  lowStockProducts { id name unit seller { name } inventory { quantityAvailable lowStockThreshold } }
 }`,
   variables: () => ({}),
   result: (data) => ({
@@ -219,7 +222,7 @@ const marketSummary = defineTool({
       quantitySold: row.quantitySold,
       revenueCents: row.revenueCents,
     })),
-    lowStock: data.lowStockProducts.map((p: any) => ({ product: p.name, seller: p.seller?.name ?? null, ...p.inventory })),
+    lowStock: data.lowStockProducts.map((p: any) => ({ product: p.name, unit: p.unit, seller: p.seller?.name ?? null, ...p.inventory })),
   }),
 });
 
@@ -286,7 +289,7 @@ export class MarketToolbox {
         const [first] = response.errors;
         return { ok: false, tool: name, error: { code: first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', message: first.message } };
       }
-      const data = response.data ? tool.result(response.data) : null;
+      const data = response.data ? tool.result(response.data, parsed.data) : null;
       if (!data) return { ok: false, tool: name, error: { code: 'NOT_FOUND', message: tool.notFound ?? 'Nothing found' } };
       return { ok: true, tool: name, data };
     } catch (err) {

@@ -32,8 +32,8 @@ const order: OrderView = {
   createdAt: '2026-11-30T04:27:00.000Z',
   seller: { name: 'Rosa Delgado', stall: 'Mariscos Doña Rosa' },
   items: [
-    { product: 'Camarón blanco jumbo', quantity: 2 },
-    { product: 'Concha negra', quantity: 1 },
+    { product: 'Camarón blanco jumbo', quantity: 2, unit: 'LB' },
+    { product: 'Concha negra', quantity: 1, unit: 'UNIT' },
   ],
   delivery: { method: 'DELIVERY', address: 'Av. Flavio Reyes y calle 20, Manta' },
   paymentStatus: 'SUCCEEDED',
@@ -90,7 +90,7 @@ describe('offline replies', () => {
     expect(orderReply(order, true)).toEqual([
       'Tu pedido MNT-2026-000001 está listo para entrega.',
       'Puesto: Mariscos Doña Rosa.',
-      'Productos: 2 × Camarón blanco jumbo, 1 × Concha negra.',
+      'Productos: 2 libras de Camarón blanco jumbo, 1 × Concha negra.',
       'Total: US$13.75. Pago: pagado.',
       'Entrega: entrega a domicilio (Av. Flavio Reyes y calle 20, Manta).',
       'Hecho el 29/11/2026 a las 23:27 (hora de Guayaquil).',

@@ -26,7 +26,7 @@ export interface OrderView {
   totalCents: number;
   createdAt: string;
   seller: { name: string; stall: string | null } | null;
-  items: { product: string; quantity: number }[];
+  items: { product: string; quantity: number; unit?: string }[];
   delivery: { method: string; address: string | null } | null;
   paymentStatus: string | null;
 }
@@ -43,6 +43,7 @@ export interface StockRow {
 /** A product low on stock across the market, as market_summary returns it. */
 export interface MarketLowStockRow {
   product: string;
+  unit?: string;
   seller: string | null;
   quantityAvailable: number;
   lowStockThreshold: number;
@@ -142,7 +143,12 @@ export function priceReply(subject: string, products: ProductView[], { totalCoun
 }
 
 function lines(items: OrderView['items']): string {
-  return items.map((item) => `${item.quantity} × ${item.product}`).join(', ');
+  // "2 libras de Albacora"; a line without its unit (UNIT, or an older snapshot) reads "2 × Albacora"
+  return items
+    .map((item) =>
+      item.unit && item.unit !== 'UNIT' ? `${amountOf(item.quantity, item.unit)} de ${item.product}` : `${item.quantity} × ${item.product}`,
+    )
+    .join(', ');
 }
 
 /** "¿dónde está mi pedido MNT-…?": its status, what it holds, its total and payment, how it is handed over, when. */
@@ -213,7 +219,9 @@ export function marketLowStockReply(rows: MarketLowStockRow[]): string[] {
   return [
     rows.length === 1 ? 'Un producto del mercado está bajo de stock:' : `${rows.length} productos del mercado están bajos de stock:`,
     ...rows.map((row) => {
-      const amount = `${row.quantityAvailable} ${row.quantityAvailable === 1 ? 'disponible' : 'disponibles'}`;
+      const amount = row.unit
+        ? amountOf(row.quantityAvailable, row.unit)
+        : `${row.quantityAvailable} ${row.quantityAvailable === 1 ? 'disponible' : 'disponibles'}`;
       return `• ${row.product}${row.seller ? ` (${row.seller})` : ''}: ${remaining(row.quantityAvailable, amount)} (aviso en ${row.lowStockThreshold}).`;
     }),
   ];
