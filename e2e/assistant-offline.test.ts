@@ -2,7 +2,7 @@
 // asks it: the pier's common questions answered in Spanish from the market's own data, read as the asker, each reply
 // saying it is offline, and streamed to assistantReplyStream as it is written.
 import { print } from 'graphql';
-import { graphql } from './__generated__';
+import { AskAssistantMutation, AssistantReplyStreamSubscription, StartConversationMutation } from './operations/assistant.operations';
 import { AdjustInventoryMutation, CreateProductMutation, ProductsQuery } from './operations/catalog.operations';
 import { AddToCartMutation, CheckoutMutation } from './operations/orders.operations';
 import { RegisterMutation } from './operations/users.operations';
@@ -10,39 +10,11 @@ import { gatewayUrl, ok, uniqueEmail } from './support/client';
 import { settle, subscribe } from './support/live-client';
 import { CAMARON_SUBCATEGORY, registerPerson, type Person } from './support/market-people';
 
-const OfflineAskMutation = graphql(`
-  mutation OfflineAsk($conversationId: ID, $message: String!) {
-    askAssistant(conversationId: $conversationId, message: $message) {
-      id
-      role
-      content
-    }
-  }
-`);
-
-const OfflineStartConversationMutation = graphql(`
-  mutation OfflineStartConversation {
-    startConversation {
-      id
-    }
-  }
-`);
-
-const OfflineReplyStreamSubscription = graphql(`
-  subscription OfflineReplyStream($conversationId: ID!) {
-    assistantReplyStream(conversationId: $conversationId) {
-      conversationId
-      delta
-      done
-    }
-  }
-`);
-
 const OFFLINE = '(Modo sin conexión) ';
 const STALL = 'Camaronera Jacinto (Muelle C, puesto 9)';
 
 const ask = async (who: Person, message: string, conversationId?: string) =>
-  (await ok(OfflineAskMutation, { message, conversationId }, { token: who.token })).askAssistant.content;
+  (await ok(AskAssistantMutation, { message, conversationId }, { token: who.token })).askAssistant.content;
 
 let seller: Person;
 let client: Person;
@@ -194,11 +166,11 @@ describe('stock', () => {
 });
 
 it('streams the reply to assistantReplyStream as it is written: in order, adding up to the reply, the last chunk done', async () => {
-  const { startConversation } = await ok(OfflineStartConversationMutation, {}, { token: client.token });
+  const { startConversation } = await ok(StartConversationMutation, {}, { token: client.token });
   const live = subscribe<{ assistantReplyStream: { conversationId: string; delta: string; done: boolean } }>(
     gatewayUrl(),
     client.token,
-    print(OfflineReplyStreamSubscription),
+    print(AssistantReplyStreamSubscription),
     { conversationId: startConversation.id },
   );
   try {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { CreateProductMutation } from '../../e2e/operations/catalog.operations';
 import { LoginMutation } from '../../e2e/operations/users.operations';
 import { ok } from '../../e2e/support/client';
-import { spawnService, type ChildService } from '../../e2e/support/processes';
+import { spawnMarket, spawnService, type ChildService } from '../../e2e/support/processes';
 import { createDatabase, deleteRedisKeys, dropDatabase, uniqueName } from '../../e2e/support/test-resources';
 import { demoAccounts } from '@espigon/users/seed/demo-accounts';
 
@@ -191,7 +191,7 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 export async function load(
   url: string,
   body: string,
-  options: { connections: number; seconds: number; token?: string; watch: Record<string, number> },
+  options: { connections: number; seconds: number; token?: string; headers?: Record<string, string>; watch: Record<string, number> },
 ): Promise<LoadResult> {
   const autocannon = benchRequire<Autocannon>('autocannon');
   const before = Object.fromEntries(Object.entries(options.watch).map(([name, pid]) => [name, cpuSeconds(pid)]));
@@ -200,7 +200,7 @@ export async function load(
     method: 'POST',
     connections: options.connections,
     duration: options.seconds,
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     body,
   });
   const requests = result.requests.total;
@@ -305,4 +305,32 @@ export function runBenchmark(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * `npm start`'s market on a fresh data folder, handed to `use`, then stopped: on PostgreSQL and Redis when
+ * DATABASE_URL and REDIS_URL are set (a database and key prefix of its own, dropped afterwards), else embedded.
+ */
+export async function withMarket<T>(env: NodeJS.ProcessEnv, use: (market: ChildService, real: boolean) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'espigon-bench-market-'));
+  const real = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+  const database = real ? uniqueName('espigon_bench') : undefined;
+  const marketEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: dataDir, GATEWAY_PORT: '0', SUBGRAPH_PORTS: 'auto', ...env };
+  try {
+    if (real) {
+      Object.assign(marketEnv, { DATABASE_URL: await createDatabase(database!), REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `${database}:` });
+    }
+    const market = await spawnMarket(marketEnv, join(dataDir, 'market.log'));
+    try {
+      return await use(market, real);
+    } finally {
+      await market.stop();
+    }
+  } finally {
+    if (database) {
+      await dropDatabase(database).catch(() => undefined);
+      await deleteRedisKeys(`${database}:`).catch(() => undefined);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

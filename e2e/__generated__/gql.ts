@@ -14,9 +14,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation OfflineAsk($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n    }\n  }\n": typeof types.OfflineAskDocument,
-    "\n  mutation OfflineStartConversation {\n    startConversation {\n      id\n    }\n  }\n": typeof types.OfflineStartConversationDocument,
-    "\n  subscription OfflineReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": typeof types.OfflineReplyStreamDocument,
     "\n  mutation EmbeddedAsk($message: String!) {\n    askAssistant(message: $message) {\n      content\n    }\n  }\n": typeof types.EmbeddedAskDocument,
     "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DedupCatalogPageDocument,
     "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.DedupMeDocument,
@@ -74,9 +71,6 @@ type Documents = {
     "query F($id: ID!, $after: String) { partnerDeliveries(partnerId: $id, after: $after) { totalCount } }": typeof types.FDocument,
 };
 const documents: Documents = {
-    "\n  mutation OfflineAsk($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n    }\n  }\n": types.OfflineAskDocument,
-    "\n  mutation OfflineStartConversation {\n    startConversation {\n      id\n    }\n  }\n": types.OfflineStartConversationDocument,
-    "\n  subscription OfflineReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": types.OfflineReplyStreamDocument,
     "\n  mutation EmbeddedAsk($message: String!) {\n    askAssistant(message: $message) {\n      content\n    }\n  }\n": types.EmbeddedAskDocument,
     "\n  query DedupCatalogPage {\n    products(first: 5) {\n      edges {\n        node {\n          id\n          name\n          seller {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DedupCatalogPageDocument,
     "\n  query DedupMe {\n    me {\n      id\n      name\n    }\n  }\n": types.DedupMeDocument,
@@ -148,18 +142,6 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OfflineAsk($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n    }\n  }\n"): (typeof documents)["\n  mutation OfflineAsk($conversationId: ID, $message: String!) {\n    askAssistant(conversationId: $conversationId, message: $message) {\n      id\n      role\n      content\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OfflineStartConversation {\n    startConversation {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OfflineStartConversation {\n    startConversation {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription OfflineReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n"): (typeof documents)["\n  subscription OfflineReplyStream($conversationId: ID!) {\n    assistantReplyStream(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
