@@ -150,6 +150,25 @@ describe('OfflineEngine', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('tells a seller whose products are all above their thresholds that nothing is low, not that nothing is listed', async () => {
+    const stocked = { quantityOnHand: 25, quantityReserved: 0, quantityAvailable: 25, lowStockThreshold: 5 };
+    const { tools } = fakeGateway({
+      AssistantSellerStock: () => ({
+        data: {
+          me: {
+            products: {
+              totalCount: 1,
+              edges: [{ node: { id: 'b', name: 'Pargo rojo', priceCents: 375, unit: 'LB', listed: true, available: true, inventory: stocked } }],
+            },
+          },
+        },
+      }),
+    });
+    expect((await ask(tools, '¿qué está bajo de stock?', 'SELLER')).text).toBe(
+      '(Modo sin conexión) Nada está bajo de stock: todos tus productos tienen más de lo que marca su aviso.',
+    );
+  });
+
   it("answers low stock from seller_stock for a seller, market_summary for an admin, and tells a client it is the sellers'", async () => {
     const { calls, tools } = fakeGateway({
       AssistantSellerStock: () => ({

@@ -116,7 +116,8 @@ async function orderAnswer(question: OfflineQuestion, role: Role, run: RunTool):
 async function lowStockAnswer(role: Role, run: RunTool): Promise<string[]> {
   if (role === Role.CLIENT) return lowStockForSellersReply();
   if (role === Role.SELLER) {
-    const outcome = await run('seller_stock', { lowOnly: true });
+    // every product, not lowOnly: the reply tells "nothing is low" from "nothing is listed"
+    const outcome = await run('seller_stock', {});
     if (!outcome.ok) return toolErrorReply(outcome.error.code);
     return sellerLowStockReply((outcome.data as { products: StockRow[] }).products);
   }
