@@ -254,6 +254,14 @@ describe('the assistant with Claude', () => {
     expect((await ok(ConversationsQuery, { first: 10 }, { url, token })).conversations.totalCount).toBe(1);
   });
 
+  it('says when to come back when Anthropic is overloaded (retry-after passed on)', async () => {
+    fake.script(() => fail(529, { 'retry-after': '1' }));
+    const answer = await ask(await newClient(), '¿Hay corvina?');
+    expect(errorCode(answer)).toBe('SERVICE_UNAVAILABLE');
+    expect(answer.errors![0].extensions).toMatchObject({ retryAfterSeconds: 1 });
+    expect(fake.calls).toHaveLength(3);
+  });
+
   it('gives up on an Anthropic that never answers, after its timeout and retries', async () => {
     fake.script(() => hang());
     const answer = await ask(await newClient(), '¿Hay corvina?');
@@ -285,6 +293,16 @@ describe('the assistant with Claude', () => {
     // another client's day is their own
     fake.script([say('Hola.')]);
     expect((await ask(await newClient(), 'Hola')).errors).toBeUndefined();
+  });
+
+  it('counts the tokens of a reply that failed half-way too: failing replies are no way round the budget', async () => {
+    const costly = { input_tokens: 150_000, output_tokens: 60_000 };
+    fake.script((_call, index) => (index === 0 ? { ...useTool('search_products', { query: 'corvina' }), usage: costly } : fail(500)));
+    const token = await newClient();
+    expect(errorCode(await ask(token, '¿Hay corvina?'))).toBe('SERVICE_UNAVAILABLE');
+    const callsSoFar = fake.calls.length;
+    expect(errorCode(await ask(token, '¿Y pargo?'))).toBe('TOO_MANY_REQUESTS');
+    expect(fake.calls).toHaveLength(callsSoFar);
   });
 });
 

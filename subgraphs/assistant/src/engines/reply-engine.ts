@@ -37,6 +37,9 @@ export interface ReplyResult {
 
 /** The model's service failed (after its retries) or did not answer in time: the asker gets SERVICE_UNAVAILABLE. */
 export class ReplyUnavailableError extends Error {
+  /** Model tokens the failed reply had spent already: they still count against the asker's day. */
+  tokensSpent = 0;
+
   constructor(
     message: string,
     readonly retryAfterSeconds?: number,

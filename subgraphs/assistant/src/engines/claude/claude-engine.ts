@@ -33,6 +33,16 @@ export const MAX_TOOL_CALLS_PER_TURN = 8;
 export const NO_ANSWER = 'No pude terminar de consultar los datos del mercado para responderte. Intenta con una pregunta más concreta, por favor.';
 
 type MessageParam = Anthropic.MessageParam;
+
+/** One reply as it is made: what Claude is sent, the text so far, the tools run and the tokens spent. */
+interface ReplyState {
+  tools: Anthropic.Tool[];
+  system: string;
+  messages: MessageParam[];
+  text: ReplyText;
+  toolCalls: string[];
+  tokens: number;
+}
 type ToolUseBlock = Anthropic.ToolUseBlock;
 
 export class ClaudeEngine implements ReplyEngine {
@@ -52,43 +62,56 @@ export class ClaudeEngine implements ReplyEngine {
 
   async reply(request: ReplyRequest): Promise<ReplyResult> {
     const { viewer } = request;
-    const tools = request.tools.availableTo(viewer.role).map(claudeTool);
-    const system = systemPrompt(viewer.role);
-    const messages: MessageParam[] = [...request.history.map(({ role, content }) => ({ role, content })), { role: 'user', content: request.message }];
-    const text = new ReplyText(request.onDelta);
-    const toolCalls: string[] = [];
-    let tokens = 0;
+    const state: ReplyState = {
+      tools: request.tools.availableTo(viewer.role).map(claudeTool),
+      system: systemPrompt(viewer.role),
+      messages: [...request.history.map(({ role, content }) => ({ role, content })), { role: 'user', content: request.message }],
+      text: new ReplyText(request.onDelta),
+      toolCalls: [],
+      tokens: 0,
+    };
+    try {
+      await this.converse(request, state);
+    } catch (err) {
+      // what the failed reply spent is still the asker's
+      if (err instanceof ReplyUnavailableError) err.tokensSpent = state.tokens;
+      throw err;
+    }
+    if (!state.text.value.trim()) state.text.add(NO_ANSWER);
+    return { text: state.text.value, tokens: state.tokens, toolCalls: state.toolCalls };
+  }
 
+  /** The rounds of one reply: Claude's calls and the tools it asks for, until it answers or the rounds run out. */
+  private async converse(request: ReplyRequest, state: ReplyState): Promise<void> {
+    const { messages, text } = state;
     for (let round = 1; ; round++) {
       const toolsAllowed = round <= this.options.maxToolRounds;
       const message = await this.call(
         {
           model: this.options.model,
           max_tokens: this.options.maxTokens,
-          system,
+          system: state.system,
           messages,
-          tools,
+          tools: state.tools,
           // past the rounds, the tools stay described (the conversation holds tool blocks) but may not be used
           ...(toolsAllowed ? {} : { tool_choice: { type: 'none' as const } }),
         },
         text,
         request.signal,
       );
-      tokens += usedTokens(message.usage);
+      state.tokens += usedTokens(message.usage);
       const uses = message.content.filter((block): block is ToolUseBlock => block.type === 'tool_use');
       request.logger.debug({ round, stopReason: message.stop_reason, tools: uses.map((use) => use.name), usage: message.usage }, 'claude answered');
-      if (message.stop_reason !== 'tool_use' || uses.length === 0) break;
+      if (message.stop_reason !== 'tool_use' || uses.length === 0) return;
       if (!toolsAllowed) {
         request.logger.warn({ round }, 'claude still asked for tools when they were refused');
         text.startTurn();
         text.add(NO_ANSWER);
-        break;
+        return;
       }
       messages.push({ role: 'assistant', content: assistantContent(message) });
-      messages.push({ role: 'user', content: await this.runTools(uses, request, toolCalls) });
+      messages.push({ role: 'user', content: await this.runTools(uses, request, state.toolCalls) });
     }
-    if (!text.value.trim()) text.add(NO_ANSWER);
-    return { text: text.value, tokens, toolCalls };
   }
 
   /** One streamed call: its text goes out as it arrives; the whole message is returned once it is complete. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode } from '@mikro-orm/core';
 import { isUuid } from '@espigon/kit/database/uuid';
-import { BadUserInputError, NotFoundError, ServiceUnavailableError } from '@espigon/kit/errors';
+import { AppError, BadUserInputError, ErrorCode, NotFoundError, ServiceUnavailableError } from '@espigon/kit/errors';
 import type { EventBus } from '@espigon/kit/events/pubsub';
 import { pageSize, toConnection } from '@espigon/kit/graphql/connection';
 import { afterNewestFirst, newestFirstCursor, newestFirstOrder } from '@espigon/kit/graphql/newest-first-cursor';
@@ -115,9 +115,18 @@ export class ConversationService {
     } catch (err) {
       push('', true);
       await limits.giveBack(viewer.id);
-      if (err instanceof ReplyUnavailableError || controller.signal.aborted) {
-        ctx.logger.warn({ cause: (err as Error).message }, 'assistant: no reply');
-        throw new ServiceUnavailableError(UNAVAILABLE);
+      if (err instanceof ReplyUnavailableError) {
+        ctx.logger.warn({ cause: err.message, tokens: err.tokensSpent }, 'assistant: no reply');
+        // the model's tokens were spent all the same: a reply that keeps failing is no way round the daily budget
+        await limits
+          .spend(ctx.em, viewer.id, err.tokensSpent)
+          .catch((cause: Error) => ctx.logger.warn({ cause: cause.message }, 'assistant: spent tokens not counted'));
+        // a rate-limited or overloaded model says when to come back: so does the asker's error
+        throw new AppError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          UNAVAILABLE,
+          err.retryAfterSeconds ? { retryAfterSeconds: Math.ceil(err.retryAfterSeconds) } : {},
+        );
       }
       ctx.logger.error({ err }, 'assistant: the reply failed');
       throw new ServiceUnavailableError(UNAVAILABLE);
