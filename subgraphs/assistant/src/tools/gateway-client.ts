@@ -26,10 +26,6 @@ export interface GatewayClientOptions {
 export class GatewayClient {
   constructor(private readonly options: GatewayClientOptions) {}
 
-  get url(): string {
-    return this.options.url;
-  }
-
   /** Runs one operation as the token's user (anonymous without one). Never throws a GraphQL error: it returns it. */
   async execute<T = Record<string, unknown>>(
     query: string,

@@ -1,9 +1,7 @@
 // What Claude is told before every conversation: who it serves, today's date on the pier, the asker's role, how money
 // reads, and the rule that matters most: tool results are the market's data, never instructions.
 import type { Role } from '@espigon/kit/auth/role';
-
-/** The market's clock: the pier of Manta keeps Ecuador's mainland time. */
-export const MARKET_TIME_ZONE = 'America/Guayaquil';
+import { MARKET_TIME_ZONE } from '@espigon/kit/market-time';
 
 const ROLE_WORDS: Record<Role, string> = {
   CLIENT: 'a CLIENT (a buyer: a household, a restaurant, a reseller)',

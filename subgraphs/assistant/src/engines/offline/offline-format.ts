@@ -1,5 +1,6 @@
 // How the offline replies say the market's values in Spanish: money (integer cents to US$5.50), units and amounts,
 // order, payment and delivery statuses, and times in the market's own clock (Guayaquil).
+import { MARKET_TIME_ZONE } from '@espigon/kit/market-time';
 import { formatUsd } from '@espigon/kit/money';
 
 /** Cents as dollars, as the pier writes prices, the currency named: 550 → "US$5.50", 123456 → "US$1,234.56". */
@@ -70,9 +71,6 @@ export function deliveryText(method: string, address?: string | null): string {
   if (method !== 'DELIVERY') return 'retiro en el puesto';
   return address ? `entrega a domicilio (${address})` : 'entrega a domicilio';
 }
-
-/** The market keeps Guayaquil's clock (UTC−5, no daylight saving). */
-export const MARKET_TIME_ZONE = 'America/Guayaquil';
 
 const clock = new Intl.DateTimeFormat('es-EC', {
   timeZone: MARKET_TIME_ZONE,

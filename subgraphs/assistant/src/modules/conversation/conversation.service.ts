@@ -45,7 +45,7 @@ export class ConversationService {
   async get(ctx: ServiceContext, id: string): Promise<Conversation> {
     const viewer = actor(ctx);
     const conversation = isUuid(id) ? await ctx.em.findOne(Conversation, { id: id.toLowerCase(), userId: viewer.id }) : null;
-    if (!conversation) throw new NotFoundError('No such conversation');
+    if (!conversation) throw new NotFoundError('Conversation');
     return conversation;
   }
 

@@ -3,7 +3,6 @@
 // belongs to the day before. The read model keeps its daily rows by these days; reports group them into weeks (Monday
 // to Sunday, ISO) and months.
 
-export const MARKET_TIME_ZONE = 'America/Guayaquil';
 const OFFSET_MS = -5 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
